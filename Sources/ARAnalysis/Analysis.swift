@@ -1,0 +1,78 @@
+import ARCore
+
+/// Every figure of a run at the as-of date, computed from a ledger alone.
+public struct AnalysisResult: Sendable {
+    public var settings: AnalysisSettings
+    public var kpis: KPIs
+    public var position: Position
+    /// The last day of each of the 12 months before the as-of month, then the as-of date.
+    public var trend: [TrendPoint]
+    public var rollForward: [RollForwardLine]
+    /// Days to pay and late per customer over (T-365, T].
+    public var settlementByCustomer: [SettlementStats]
+}
+
+/// The analysis stage: pure, a ledger and settings in, values out.
+public enum Analysis {
+    public static func run(ledger: Ledger, settings: AnalysisSettings) throws -> AnalysisResult {
+        let asOf = settings.asOf
+        let window = settings.dsoDays
+        let facts = InvoiceFacts(ledger: ledger)
+        let trendDates = (1...12).reversed().map { CivilCalendar.monthEnd(monthsBefore: $0, asOf) } + [asOf]
+        let balances = BalanceSeries.compute(
+            ledger: ledger, facts: facts, dates: trendDates + trendDates.map { $0 - window } + [asOf - 365],
+            buckets: settings.buckets, basis: settings.basis)
+        let position = Position.compute(ledger: ledger, facts: facts, settings: settings)
+        let sales = SalesCalendar(ledger: ledger, facts: facts, through: asOf)
+        let settlement = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 365, through: asOf)
+
+        let atT = balances[asOf]!
+        // Two independent computations of AR at T must agree to the cent.
+        let positionTotal = position.openTotal.reduce(0, +)
+        guard positionTotal == atT.total else {
+            throw InvariantError(
+                message: "AR at the as-of date is \(positionTotal) by customer but \(atT.total) in the series")
+        }
+        let rollForward = RollForward.compute(ledger: ledger, opening: balances[asOf - window]!, closing: atT)
+        guard rollForward.allSatisfy(\.ties) else { throw RollForwardError(lines: rollForward) }
+
+        let trend = trendDates.map { day -> TrendPoint in
+            let balance = balances[day]!
+            let windowSales = sales.sales(after: day - window, through: day)
+            return TrendPoint(
+                date: day, totalAR: balance.total, buckets: balance.buckets,
+                dso: DSOFormulas.dso(ar: balance.total, sales: windowSales, days: window),
+                cei: DSOFormulas.cei(
+                    openingAR: balances[day - window]!.total, sales: windowSales, closingAR: balance.total,
+                    closingCurrent: balance.current))
+        }
+
+        let salesWindow = sales.sales(after: asOf - window, through: asOf)
+        let dso = DSOFormulas.dso(ar: atT.total, sales: salesWindow, days: window)
+        let bpdso = DSOFormulas.dso(ar: atT.current, sales: salesWindow, days: window)
+        let yearSales = sales.sales(after: asOf - 365, through: asOf)
+        let averageAR = Double(balances[asOf - 365]!.total + atT.total) / 2
+        let kpis = KPIs(
+            asOf: asOf, currency: ledger.reportingCurrency, totalAR: atT.total, currentAR: atT.current,
+            pastDueAR: atT.total - atT.current, over90AR: position.over90.reduce(0, +),
+            disputedAR: position.disputed.reduce(0, +), unapplied: position.unapplied.reduce(0, +),
+            salesWindow: salesWindow, dso: dso,
+            dsoCountback: CountbackDSO.compute(ar: atT.total, asOf: asOf, sales: sales),
+            bpdso: bpdso, add: dso.flatMap { dso in bpdso.map { dso - $0 } },
+            cei: DSOFormulas.cei(
+                openingAR: balances[asOf - window]!.total, sales: salesWindow, closingAR: atT.total,
+                closingCurrent: atT.current),
+            turnover: averageAR == 0 ? nil : Double(yearSales) / averageAR,
+            avgDaysToPay: settlement.overall.averageDaysToPay, avgDaysLate: settlement.overall.averageDaysLate,
+            customersWithBalance: position.openTotal.lazy.filter { $0 > 0 }.count)
+        return AnalysisResult(
+            settings: settings, kpis: kpis, position: position, trend: trend, rollForward: rollForward,
+            settlementByCustomer: settlement.byCustomer)
+    }
+}
+
+/// Two computations that must agree did not: a bug, reported loudly.
+public struct InvariantError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { "internal error: \(message)" }
+}

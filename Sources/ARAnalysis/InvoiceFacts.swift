@@ -1,0 +1,51 @@
+import ARCore
+
+/// Per-invoice values that do not depend on the date looked at.
+public struct InvoiceFacts: Sendable {
+    /// The day the invoice settles (docs/METRICS.md, "Settlement"); `Day.max` when it never does.
+    public var settle: [Day]
+    /// The invoice amount in the reporting currency at the as-of rates.
+    public var amountReporting: [Int64]
+    /// Paid before its issue date or paid more than its amount: its balance needs the
+    /// general per-date walk (prepayment and excess), not the fast one.
+    public var irregular: [Bool]
+    /// Converters into the reporting currency, by currency index.
+    public let toReporting: [MinorUnitConverter]
+
+    public init(ledger: Ledger) {
+        let invoices = ledger.invoices
+        let applications = ledger.applications
+        let converters = ledger.toReporting
+        toReporting = converters
+        let count = invoices.count
+        let parts = inParallelHalves(count: count) { range -> ([Day], [Int64], [Bool]) in
+            var settle = [Day](), amounts = [Int64](), irregular = [Bool]()
+            settle.reserveCapacity(range.count)
+            amounts.reserveCapacity(range.count)
+            irregular.reserveCapacity(range.count)
+            for invoice in range {
+                let amount = invoices.amount[invoice]
+                let issue = invoices.issue[invoice]
+                let lower = Int(applications.start[invoice])
+                let upper = Int(applications.start[invoice + 1])
+                var cumulated: Int64 = 0
+                var settled = Day.max
+                for slot in lower..<upper {
+                    cumulated += applications.amount[slot]
+                    if settled == Day.max, cumulated >= amount {
+                        // An application dated before the issue date counts from the issue date.
+                        settled = max(applications.date[slot], issue)
+                    }
+                }
+                settle.append(settled)
+                // Amounts are capped at 10^15 minor units on load, so conversion cannot overflow.
+                amounts.append(converters[Int(invoices.currency[invoice])].convert(amount) ?? 0)
+                irregular.append(cumulated > amount || (upper > lower && applications.date[lower] < issue))
+            }
+            return (settle, amounts, irregular)
+        }
+        settle = parts.flatMap(\.0)
+        amountReporting = parts.flatMap(\.1)
+        irregular = parts.flatMap(\.2)
+    }
+}

@@ -1,0 +1,143 @@
+import ARCore
+
+/// One open invoice at the as-of date, as aged.
+public struct OpenItem: Sendable, Equatable {
+    public var invoice: Int32
+    public var customer: Int32
+    /// T - due_date (or T - issue_date with the issue basis); negative when not yet due.
+    public var daysPastDue: Int32
+    public var bucket: Int
+    /// Open amount in reporting minor units.
+    public var open: Int64
+    public var disputed: Bool
+}
+
+/// Unapplied cash of a customer at the as-of date, one item per source, in reporting minor units.
+public struct UnappliedItem: Sendable, Equatable {
+    public enum Source: String, Sendable {
+        case onAccount = "on_account"
+        case unknownInvoice = "unknown_invoice"
+        case prepayment
+        case excess
+    }
+
+    public var customer: Int32
+    public var source: Source
+    /// payment_id or credit_id (on account, unknown invoice), or the invoice_id (prepayment, excess).
+    public var reference: String
+    public var date: Day
+    public var amount: Int64
+}
+
+/// Each customer's position at the as-of date (docs/METRICS.md, "Ledger at T").
+public struct Position: Sendable {
+    /// Open invoices sorted by customer id, due date, invoice id.
+    public var openItems: [OpenItem]
+    /// customers × buckets, reporting minor units: row c is `bucketTotals[c * bucketCount ..< (c+1) * bucketCount]`.
+    public var bucketTotals: [Int64]
+    public var bucketCount: Int
+    public var openTotal: [Int64]
+    public var unapplied: [Int64]
+    public var disputed: [Int64]
+    /// Open more than 30 and more than 90 days past due (chosen basis), for risk.
+    public var over30: [Int64]
+    public var over90: [Int64]
+    public var unappliedItems: [UnappliedItem]
+
+    /// net balance = open invoices - unapplied cash.
+    public func netBalance(_ customer: Int) -> Int64 { openTotal[customer] - unapplied[customer] }
+
+    public func buckets(of customer: Int) -> ArraySlice<Int64> {
+        bucketTotals[(customer * bucketCount)..<((customer + 1) * bucketCount)]
+    }
+
+    /// Customer indices sorted by customer id.
+    public static func customerOrder(_ ledger: Ledger) -> [Int] {
+        ledger.customers.ids.indices.sorted { ledger.customers.ids[$0] < ledger.customers.ids[$1] }
+    }
+
+    /// open_T of one invoice and the unapplied cash it leaves (prepayment before issue, excess after),
+    /// in the invoice's own minor units. The reference definition the fast series is checked against.
+    public static func openAndUnapplied(invoice: Int, ledger: Ledger, at day: Day) -> (open: Int64, unapplied: Int64) {
+        let applications = ledger.applications
+        var applied: Int64 = 0
+        for slot in Int(applications.start[invoice])..<Int(applications.start[invoice + 1])
+        where applications.date[slot] <= day {
+            applied += applications.amount[slot]
+        }
+        let amount = ledger.invoices.amount[invoice]
+        if ledger.invoices.issue[invoice] > day { return (0, applied) }
+        return (max(0, amount - applied), max(0, applied - amount))
+    }
+
+    public static func compute(ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings) -> Position {
+        let asOf = settings.asOf
+        let invoices = ledger.invoices
+        let customerCount = ledger.customers.count
+        let bucketCount = settings.buckets.count
+        var disputedAtT = [Bool](repeating: false, count: invoices.count)
+        for row in 0..<ledger.disputes.count
+        where ledger.disputes.opened[row] <= asOf && ledger.disputes.resolved[row] > asOf {
+            disputedAtT[Int(ledger.disputes.invoice[row])] = true
+        }
+        var position = Position(
+            openItems: [], bucketTotals: [Int64](repeating: 0, count: customerCount * bucketCount),
+            bucketCount: bucketCount, openTotal: [Int64](repeating: 0, count: customerCount),
+            unapplied: [Int64](repeating: 0, count: customerCount), disputed: [Int64](repeating: 0, count: customerCount),
+            over30: [Int64](repeating: 0, count: customerCount), over90: [Int64](repeating: 0, count: customerCount),
+            unappliedItems: [])
+        for invoice in 0..<invoices.count {
+            // Fast skip: issued after T with nothing applied, or settled by T and not overpaid.
+            if !facts.irregular[invoice], invoices.issue[invoice] > asOf || facts.settle[invoice] <= asOf { continue }
+            let (open, excess) = openAndUnapplied(invoice: invoice, ledger: ledger, at: asOf)
+            let customer = Int(invoices.customer[invoice])
+            let converter = facts.toReporting[Int(invoices.currency[invoice])]
+            if excess > 0 {
+                let amount = converter.convert(excess) ?? 0
+                position.unapplied[customer] += amount
+                position.unappliedItems.append(
+                    UnappliedItem(
+                        customer: Int32(customer), source: invoices.issue[invoice] > asOf ? .prepayment : .excess,
+                        reference: invoices.ids.key(invoice), date: invoices.issue[invoice], amount: amount))
+            }
+            guard open > 0 else { continue }
+            let reporting = open == invoices.amount[invoice] ? facts.amountReporting[invoice] : (converter.convert(open) ?? 0)
+            let ageFrom = settings.basis == .due ? invoices.due[invoice] : invoices.issue[invoice]
+            let days = asOf - ageFrom
+            let bucket = settings.buckets.index(daysPastDue: days)
+            position.bucketTotals[customer * bucketCount + bucket] += reporting
+            position.openTotal[customer] += reporting
+            if days > 30 { position.over30[customer] += reporting }
+            if days > 90 { position.over90[customer] += reporting }
+            if disputedAtT[invoice] { position.disputed[customer] += reporting }
+            position.openItems.append(
+                OpenItem(
+                    invoice: Int32(invoice), customer: Int32(customer), daysPastDue: days, bucket: bucket,
+                    open: reporting, disputed: disputedAtT[invoice]))
+        }
+        let unapplied = ledger.unapplied
+        for item in 0..<unapplied.count where unapplied.date[item] <= asOf {
+            let customer = Int(unapplied.customer[item])
+            let amount = facts.toReporting[Int(unapplied.currency[item])].convert(unapplied.amount[item]) ?? 0
+            position.unapplied[customer] += amount
+            position.unappliedItems.append(
+                UnappliedItem(
+                    customer: Int32(customer),
+                    source: unapplied.reason[item] == .onAccount ? .onAccount : .unknownInvoice,
+                    reference: unapplied.reference[item], date: unapplied.date[item], amount: amount))
+        }
+        var rank = [Int](repeating: 0, count: customerCount)
+        for (order, customer) in customerOrder(ledger).enumerated() { rank[customer] = order }
+        position.openItems.sort { a, b in
+            if a.customer != b.customer { return rank[Int(a.customer)] < rank[Int(b.customer)] }
+            let dueA = invoices.due[Int(a.invoice)], dueB = invoices.due[Int(b.invoice)]
+            if dueA != dueB { return dueA < dueB }
+            return invoices.ids.key(Int(a.invoice)) < invoices.ids.key(Int(b.invoice))
+        }
+        position.unappliedItems.sort { a, b in
+            (rank[Int(a.customer)], a.date, a.source.rawValue, a.reference)
+                < (rank[Int(b.customer)], b.date, b.source.rawValue, b.reference)
+        }
+        return position
+    }
+}

@@ -1,0 +1,252 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The fields of one data record, trimmed and unquoted on access.
+public struct CSVRow {
+    let base: UnsafeMutablePointer<UInt8>
+    let fields: UnsafeMutableBufferPointer<CSVField>
+    let rawCopy: [UInt8]?
+    let rawRange: Range<Int>
+    /// Physical line where the record starts (header = 1).
+    public let line: Int
+
+    /// The trimmed bytes of the field at `column` (nil column = absent: empty).
+    public func value(_ column: Int?) -> UnsafeBufferPointer<UInt8> {
+        guard let column else { return UnsafeBufferPointer(start: base, count: 0) }
+        let field = fields[column]
+        var start = field.start
+        var end = field.end
+        while start < end, CSVRow.isBlank(base[start]) { start += 1 }
+        while end > start, CSVRow.isBlank(base[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(start: base + start, count: end - start)
+    }
+
+    /// The trimmed field as a String (for the few text columns that are kept).
+    public func string(_ column: Int?) -> String {
+        String(decoding: value(column), as: UTF8.self)
+    }
+
+    /// The raw record, byte for byte as read, without its line end.
+    public var raw: [UInt8] {
+        rawCopy ?? Array(UnsafeBufferPointer(start: base + rawRange.lowerBound, count: rawRange.count))
+    }
+
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D
+    }
+}
+
+/// Counts bytes read across loader threads, for the progress line.
+public final class LoadProgress: Sendable {
+    public let totalBytes: Int
+    private let readBytes = AtomicCounter()
+
+    public init(totalBytes: Int) { self.totalBytes = totalBytes }
+
+    public func add(_ bytes: Int) { readBytes.add(bytes) }
+    public var bytesRead: Int { readBytes.value }
+}
+
+/// Reads a CSV file in chunks: the header first, then every record, hashing
+/// the bytes (SHA-256) as they stream by so inputs are read once.
+public final class CSVFileReader {
+    public let path: String
+    /// Header names, trimmed and lower-cased.
+    public private(set) var header: [String] = []
+    /// Number of data records delivered.
+    public private(set) var recordCount = 0
+    public private(set) var byteCount = 0
+
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var filled = 0
+    private var consumed = 0
+    private var atEOF = false
+    private var line = 1
+    private let descriptor: Int32
+    private var hasher = SHA256()
+    private let progress: LoadProgress?
+
+    /// Opens `path` and reads its header row.
+    public init(path: String, chunkSize: Int = 4 << 20, progress: LoadProgress? = nil) throws(InputError) {
+        self.path = path
+        self.progress = progress
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .missingFile(path: path) }
+        descriptor = fd
+        buffer = .allocate(byteCount: max(chunkSize, 1024), alignment: 64)
+        try fill()
+        // A byte-order mark is skipped.
+        if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { consumed = 3 }
+        if memchr(buffer.baseAddress! + consumed, 0, filled - consumed) != nil {
+            throw .notCSV(path: path, line: 1, reason: "binary content (NUL byte)")
+        }
+        try readHeader()
+    }
+
+    deinit {
+        close(descriptor)
+        buffer.deallocate()
+    }
+
+    /// The SHA-256 of every byte read, as lower-case hex; valid after the last record.
+    public func sha256Hex() -> String {
+        hasher.finalize().map { byte in
+            let hex = Array("0123456789abcdef".utf8)
+            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+        }.joined()
+    }
+
+    /// A guess at the number of data rows from the file size, to reserve storage.
+    public func estimatedRows(bytesPerRow: Int) -> Int {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return 0 }
+        return Int(info.st_size) / bytesPerRow
+    }
+
+    /// The index of a header column, matched case-insensitively after trimming.
+    public func column(_ name: String) -> Int? {
+        header.firstIndex(of: name.lowercased())
+    }
+
+    /// Calls `body` with each data record in file order; `body` returns false to stop early.
+    public func forEachRow(_ body: (CSVRow) throws -> Bool) throws {
+        let width = max(header.count, 1)
+        let fields = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: width)
+        defer { fields.deallocate() }
+        while true {
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let bytes = UnsafeBufferPointer(start: base, count: filled)
+            var delivered = 0
+            let stop = try CSVScanner.scan(
+                bytes, from: consumed, isLastChunk: atEOF, line: &line, fields: fields
+            ) { record, _ in
+                var rawCopy: [UInt8]? = nil
+                for index in 0..<width where fields[index].hasEscapedQuotes {
+                    if rawCopy == nil {
+                        rawCopy = Array(
+                            UnsafeBufferPointer(start: base + record.rawStart, count: record.rawEnd - record.rawStart))
+                    }
+                    fields[index].end = CSVFileReader.collapseQuotes(base, fields[index].start, fields[index].end)
+                    fields[index].hasEscapedQuotes = false
+                }
+                delivered += 1
+                return try body(
+                    CSVRow(
+                        base: base, fields: fields, rawCopy: rawCopy, rawRange: record.rawStart..<record.rawEnd,
+                        line: record.line))
+            }
+            recordCount += delivered
+            switch stop {
+            case .endOfInput:
+                return
+            case .stopped:
+                return
+            case .unterminatedQuote(let startLine):
+                throw InputError.notCSV(path: path, line: startLine, reason: "a quoted field is never closed")
+            case .needMoreData(let offset):
+                consumed = offset
+                try fill()
+            }
+        }
+    }
+
+    /// Collapses each `""` in `base[start..<end]` to `"`, in place; returns the new end.
+    private static func collapseQuotes(_ base: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var read = start
+        var write = start
+        while read < end {
+            base[write] = base[read]
+            if base[read] == UInt8(ascii: "\""), read + 1 < end, base[read + 1] == UInt8(ascii: "\"") { read += 1 }
+            read += 1
+            write += 1
+        }
+        return write
+    }
+
+    /// Moves unconsumed bytes to the front and reads more, growing the buffer
+    /// when one record is larger than it.
+    private func fill() throws(InputError) {
+        if consumed > 0 {
+            let remaining = filled - consumed
+            if remaining > 0 {
+                memmove(buffer.baseAddress!, buffer.baseAddress! + consumed, remaining)
+            }
+            filled = remaining
+            consumed = 0
+        } else if filled == buffer.count {
+            let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 64)
+            bigger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: filled)
+            buffer.deallocate()
+            buffer = bigger
+        }
+        while filled < buffer.count, !atEOF {
+            let n = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 {
+                atEOF = true
+                break
+            }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.baseAddress! + filled, count: n))
+            filled += n
+            byteCount += n
+            progress?.add(n)
+        }
+    }
+
+    private func readHeader() throws(InputError) {
+        let maxColumns = 1024
+        let fields = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: maxColumns)
+        defer { fields.deallocate() }
+        while true {
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let bytes = UnsafeBufferPointer(start: base, count: filled)
+            var names: [String] = []
+            var headerLine = line
+            let stop = CSVScanner.scan(bytes, from: consumed, isLastChunk: atEOF, line: &headerLine, fields: fields) {
+                _, fieldCount in
+                for index in 0..<min(fieldCount, maxColumns) {
+                    let field = fields[index]
+                    var text = String(
+                        decoding: UnsafeBufferPointer(start: base + field.start, count: field.end - field.start),
+                        as: UTF8.self)
+                    if field.hasEscapedQuotes { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
+                    names.append(text.trimmingBlanks().lowercased())
+                }
+                return false
+            }
+            switch stop {
+            case .stopped(let next):
+                header = names
+                consumed = next
+                line = headerLine
+                return
+            case .unterminatedQuote(let at):
+                throw .notCSV(path: path, line: at, reason: "a quoted field is never closed")
+            case .endOfInput:
+                throw .notCSV(path: path, line: 1, reason: "empty file, no header row")
+            case .needMoreData:
+                if atEOF { throw .notCSV(path: path, line: 1, reason: "empty file, no header row") }
+                try fill()
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and CRs.
+    public func trimmingBlanks() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" || first == "\r" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\r" { scalars.removeLast() }
+        return String(scalars)
+    }
+
+}

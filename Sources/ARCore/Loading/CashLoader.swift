@@ -1,0 +1,158 @@
+/// Payment and credit-note rows as read, before they are matched to invoices.
+struct CashRows: Sendable {
+    var customer: [Int32] = []
+    var date: [Day] = []
+    /// In `currency`'s minor units.
+    var amount: [Int64] = []
+    var currency: [Int16] = []
+    var kind: [CashKind] = []
+    /// invoice_id as written; empty = on account.
+    var invoiceKey = ByteArena()
+    /// payment_id or credit_id.
+    var reference = ByteArena()
+    var line: [Int32] = []
+
+    var count: Int { customer.count }
+}
+
+/// Reads payments.csv and credit_notes.csv (SPEC sections 1, 2 and 7).
+struct CashLoader {
+    struct Result: Sendable {
+        var rows: CashRows
+        var resolver: CustomerResolver
+        var rejects: [Reject]
+        var summaries: [InputFileSummary]
+    }
+
+    static let paymentsFile = "payments.csv"
+    static let creditNotesFile = "credit_notes.csv"
+
+    /// Loads whichever of the two files exist (nil path = absent).
+    static func load(
+        paymentsPath: String?, creditNotesPath: String?, book: CurrencyBook, resolver initial: CustomerResolver,
+        progress: LoadProgress?
+    ) throws -> Result {
+        var result = Result(rows: CashRows(), resolver: initial, rejects: [], summaries: [])
+        if let paymentsPath {
+            try loadPayments(path: paymentsPath, book: book, into: &result, progress: progress)
+        }
+        if let creditNotesPath {
+            try loadCreditNotes(path: creditNotesPath, book: book, into: &result, progress: progress)
+        }
+        return result
+    }
+
+    private static func loadPayments(path: String, book: CurrencyBook, into result: inout Result, progress: LoadProgress?) throws {
+        let reader = try CSVFileReader(path: path, progress: progress)
+        let id = try ColumnRef(required: "payment_id", in: reader)
+        let customer = try ColumnRef(required: "customer_id", in: reader)
+        let invoice = ColumnRef(optional: "invoice_id", in: reader)
+        let date = try ColumnRef(required: "date", in: reader)
+        let amount = try ColumnRef(required: "amount", in: reader)
+        let currency = ColumnRef(optional: "currency", in: reader)
+        var sink = RejectSink(file: paymentsFile)
+        reserve(&result.rows, reader.estimatedRows(bytesPerRow: 55))
+        try reader.forEachRow { row in
+            if let missing = row.firstMissing(id, customer, date, amount) {
+                sink.add(row, missing.name, .missingRequired, "\(missing.name) is empty")
+                return true
+            }
+            guard let day = FieldCheck.date(row.value(date)) else {
+                sink.add(row, date.name, .badDate, "date \(row.text(date)) is not a real YYYY-MM-DD day")
+                return true
+            }
+            guard let customerIndex = result.resolver.resolve(row.value(customer)) else {
+                sink.add(row, customer.name, .unknownCustomer, "customer_id \(row.text(customer)) is not in customers.csv")
+                return true
+            }
+            let code = row.value(currency)
+            let currencyIndex = code.isEmpty ? result.resolver.currency(of: customerIndex) : book.index(ofCode: code)
+            let digits = currencyIndex.map { book.currencies[Int($0)].minorDigits } ?? book.minorDigits(ofCode: code)
+            let minor: Int64
+            switch FieldCheck.positiveAmount(
+                row.value(amount), minorDigits: digits, currency: InvoicesLoader.currencyName(code, currencyIndex, book))
+            {
+            case .rejected(let reason, let message):
+                sink.add(row, amount.name, reason, "amount \(row.text(amount)): \(message)")
+                return true
+            case .ok(let value):
+                minor = value
+            }
+            guard let currencyIndex else {
+                sink.add(row, currency.name, .noFXRate, "no fx rate for \(row.text(currency)) on or before the as-of date")
+                return true
+            }
+            append(&result.rows, row, customerIndex, day, minor, currencyIndex, .payment, invoice, id)
+            return true
+        }
+        result.rejects += sink.rejects
+        result.summaries.append(InputFileSummary(reader: reader, file: paymentsFile, rejected: sink.rejects.count))
+    }
+
+    private static func loadCreditNotes(path: String, book: CurrencyBook, into result: inout Result, progress: LoadProgress?) throws {
+        let reader = try CSVFileReader(path: path, progress: progress)
+        let id = try ColumnRef(required: "credit_id", in: reader)
+        let customer = try ColumnRef(required: "customer_id", in: reader)
+        let invoice = ColumnRef(optional: "invoice_id", in: reader)
+        let date = try ColumnRef(required: "date", in: reader)
+        let amount = try ColumnRef(required: "amount", in: reader)
+        var sink = RejectSink(file: creditNotesFile)
+        var seen = KeyIndex()
+        try reader.forEachRow { row in
+            if let missing = row.firstMissing(id, customer, date, amount) {
+                sink.add(row, missing.name, .missingRequired, "\(missing.name) is empty")
+                return true
+            }
+            guard let day = FieldCheck.date(row.value(date)) else {
+                sink.add(row, date.name, .badDate, "date \(row.text(date)) is not a real YYYY-MM-DD day")
+                return true
+            }
+            guard let customerIndex = result.resolver.resolve(row.value(customer)) else {
+                sink.add(row, customer.name, .unknownCustomer, "customer_id \(row.text(customer)) is not in customers.csv")
+                return true
+            }
+            // Credit notes are in the customer's currency (SPEC section 7).
+            let currencyIndex = result.resolver.currency(of: customerIndex)
+            let currency = book.currencies[Int(currencyIndex)]
+            let minor: Int64
+            switch FieldCheck.positiveAmount(row.value(amount), minorDigits: currency.minorDigits, currency: currency.code) {
+            case .rejected(let reason, let message):
+                sink.add(row, amount.name, reason, "amount \(row.text(amount)): \(message)")
+                return true
+            case .ok(let value):
+                minor = value
+            }
+            guard seen.insert(row.value(id)).inserted else {
+                sink.add(row, id.name, .duplicateKey, "credit_id \(row.text(id)) appears on an earlier row")
+                return true
+            }
+            append(&result.rows, row, customerIndex, day, minor, currencyIndex, .credit, invoice, id)
+            return true
+        }
+        result.rejects += sink.rejects
+        result.summaries.append(InputFileSummary(reader: reader, file: creditNotesFile, rejected: sink.rejects.count))
+    }
+
+    private static func reserve(_ rows: inout CashRows, _ expected: Int) {
+        rows.customer.reserveCapacity(expected)
+        rows.date.reserveCapacity(expected)
+        rows.amount.reserveCapacity(expected)
+        rows.currency.reserveCapacity(expected)
+        rows.kind.reserveCapacity(expected)
+        rows.line.reserveCapacity(expected)
+    }
+
+    private static func append(
+        _ rows: inout CashRows, _ row: CSVRow, _ customer: Int32, _ day: Day, _ minor: Int64, _ currency: Int16,
+        _ kind: CashKind, _ invoice: ColumnRef, _ reference: ColumnRef
+    ) {
+        rows.customer.append(customer)
+        rows.date.append(day)
+        rows.amount.append(minor)
+        rows.currency.append(currency)
+        rows.kind.append(kind)
+        rows.invoiceKey.append(row.value(invoice))
+        rows.reference.append(row.value(reference))
+        rows.line.append(Int32(truncatingIfNeeded: row.line))
+    }
+}

@@ -1,0 +1,105 @@
+/// Reads customers.csv into a customer table and its id index.
+struct CustomersLoader {
+    struct Result {
+        var table: CustomerTable
+        var index: KeyIndex
+        var rejects: [Reject]
+        var summary: InputFileSummary
+    }
+
+    static let file = "customers.csv"
+    static let defaultTermsDays: Int32 = 30
+
+    static func load(path: String, book: CurrencyBook, progress: LoadProgress?) throws -> Result {
+        let reader = try CSVFileReader(path: path, progress: progress)
+        let id = try ColumnRef(required: "customer_id", in: reader)
+        let name = ColumnRef(optional: "name", in: reader)
+        let segment = ColumnRef(optional: "segment", in: reader)
+        let region = ColumnRef(optional: "region", in: reader)
+        let currency = ColumnRef(optional: "currency", in: reader)
+        let creditLimit = ColumnRef(optional: "credit_limit", in: reader)
+        let terms = ColumnRef(optional: "terms_days", in: reader)
+        var sink = RejectSink(file: file)
+        var table = CustomerTable()
+        var index = KeyIndex()
+        try reader.forEachRow { row in
+            if row.value(id).isEmpty {
+                sink.add(row, id.name, .missingRequired, "customer_id is empty")
+                return true
+            }
+            let code = row.value(currency)
+            let digits = code.isEmpty ? book.currencies[0].minorDigits : book.minorDigits(ofCode: code)
+            var limit: Int64? = nil
+            if !row.value(creditLimit).isEmpty {
+                guard case .value(let minor) = MinorUnits.parse(row.value(creditLimit), minorDigits: digits),
+                    minor >= 0, minor <= FieldCheck.maxMinorUnits
+                else {
+                    sink.add(
+                        row, creditLimit.name, .badNumber,
+                        "credit_limit \(row.text(creditLimit)) is not an amount >= 0 with at most \(digits) decimals")
+                    return true
+                }
+                limit = minor
+            }
+            var termsDays = defaultTermsDays
+            if !row.value(terms).isEmpty {
+                guard let days = FieldCheck.wholeDays(row.value(terms)) else {
+                    sink.add(row, terms.name, .badNumber, "terms_days \(row.text(terms)) is not a whole number of days")
+                    return true
+                }
+                termsDays = days
+            }
+            var currencyIndex: Int16 = 0
+            if !code.isEmpty {
+                guard let found = book.index(ofCode: code) else {
+                    sink.add(row, currency.name, .noFXRate, "no fx rate for \(row.text(currency)) on or before the as-of date")
+                    return true
+                }
+                currencyIndex = found
+            }
+            guard index.insert(row.value(id)).inserted else {
+                sink.add(row, id.name, .duplicateKey, "customer_id \(row.text(id)) appears on an earlier row")
+                return true
+            }
+            let customerID = row.string(id)
+            let displayName = row.string(name)
+            table.append(
+                id: customerID, name: displayName.isEmpty ? customerID : displayName, segment: row.string(segment),
+                region: row.string(region), currency: currencyIndex, creditLimit: limit, termsDays: termsDays)
+            return true
+        }
+        return Result(
+            table: table, index: index, rejects: sink.rejects,
+            summary: InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count))
+    }
+}
+
+/// Finds a row's customer: in customers.csv when it exists (else the row is
+/// unknown_customer), or discovered from the rows themselves when it does not.
+struct CustomerResolver: Sendable {
+    let known: KeyIndex?
+    let knownCurrency: [Int16]
+    let knownTerms: [Int32]
+    /// Customers first seen in this file (only without customers.csv).
+    private(set) var discovered = KeyIndex()
+
+    init(known: KeyIndex?, table: CustomerTable) {
+        self.known = known
+        knownCurrency = table.currency
+        knownTerms = table.termsDays
+    }
+
+    /// The customer's index (local to this resolver when discovered), or nil when unknown.
+    mutating func resolve(_ id: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if let known { return known.find(id) }
+        return discovered.insert(id).index
+    }
+
+    func currency(of customer: Int32) -> Int16 {
+        known == nil ? 0 : knownCurrency[Int(customer)]
+    }
+
+    func termsDays(of customer: Int32) -> Int32 {
+        known == nil ? CustomersLoader.defaultTermsDays : knownTerms[Int(customer)]
+    }
+}

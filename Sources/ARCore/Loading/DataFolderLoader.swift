@@ -1,0 +1,138 @@
+import Foundation
+
+/// What a load produced: the ledger, every rejected row, and what was read.
+public struct LoadResult: Sendable {
+    public var ledger: Ledger
+    /// In SPEC's file order, then by line.
+    public var rejects: [Reject]
+    public var inputs: [InputFileSummary]
+}
+
+/// Settings that change what is valid: the as-of date picks the fx rates.
+public struct LoadSettings: Sendable {
+    public var asOf: Day
+    public var reportingCurrency: Currency
+
+    public init(asOf: Day, reportingCurrency: Currency) {
+        self.asOf = asOf
+        self.reportingCurrency = reportingCurrency
+    }
+}
+
+/// Loads a folder in the canonical layout (SPEC section 1) into a ledger.
+public enum DataFolderLoader {
+    /// The files of the layout, in the order rejects and inputs are reported.
+    public static let fileOrder = [
+        CustomersLoader.file, InvoicesLoader.file, CashLoader.paymentsFile, CashLoader.creditNotesFile,
+        DisputesLoader.file, FXRatesLoader.file,
+    ]
+
+    /// The total size of the layout's files present in `folder`, for progress.
+    public static func inputBytes(folder: String) -> Int {
+        fileOrder.reduce(0) { total, file in
+            let size = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + file)[.size] as? Int) ?? 0
+            return total + size
+        }
+    }
+
+    public static func load(folder: String, settings: LoadSettings, progress: LoadProgress? = nil) throws -> LoadResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError.missingFile(path: folder)
+        }
+        func present(_ file: String) -> String? {
+            let path = (folder as NSString).appendingPathComponent(file)
+            return FileManager.default.fileExists(atPath: path) ? path : nil
+        }
+        guard let invoicesPath = present(InvoicesLoader.file) else {
+            throw InputError.missingFile(path: (folder as NSString).appendingPathComponent(InvoicesLoader.file))
+        }
+        var rejects: [Reject] = []
+        var inputs: [InputFileSummary] = []
+
+        var latestRates: [String: FXRate] = [:]
+        if let path = present(FXRatesLoader.file) {
+            let fx = try FXRatesLoader.load(
+                path: path, asOf: settings.asOf, reporting: settings.reportingCurrency, progress: progress)
+            latestRates = fx.latest
+            rejects += fx.rejects
+            inputs.append(fx.summary)
+        }
+        let book = CurrencyBook(reporting: settings.reportingCurrency, latestRates: latestRates)
+
+        var customers = CustomerTable()
+        var customerIndex: KeyIndex? = nil
+        if let path = present(CustomersLoader.file) {
+            let loaded = try CustomersLoader.load(path: path, book: book, progress: progress)
+            customers = loaded.table
+            customerIndex = loaded.index
+            rejects += loaded.rejects
+            inputs.append(loaded.summary)
+        }
+        let resolver = CustomerResolver(known: customerIndex, table: customers)
+
+        // The two big files load side by side.
+        let paymentsPath = present(CashLoader.paymentsFile)
+        let creditNotesPath = present(CashLoader.creditNotesFile)
+        var (invoices, cash) = try inParallel(
+            { try InvoicesLoader.load(path: invoicesPath, book: book, resolver: resolver, progress: progress) },
+            {
+                try CashLoader.load(
+                    paymentsPath: paymentsPath, creditNotesPath: creditNotesPath, book: book, resolver: resolver,
+                    progress: progress)
+            })
+        rejects += invoices.rejects + cash.rejects
+        inputs.append(invoices.summary)
+        inputs += cash.summaries
+
+        if customerIndex == nil {
+            customers = discoverCustomers(&invoices, &cash)
+        }
+
+        var disputes = DisputeTable()
+        if let path = present(DisputesLoader.file) {
+            let loaded = try DisputesLoader.load(path: path, invoices: invoices.table.ids, progress: progress)
+            disputes = loaded.table
+            rejects += loaded.rejects
+            inputs.append(loaded.summary)
+        }
+
+        let (applications, unapplied) = try CashMatcher.match(
+            cash.rows, invoices: invoices.table, book: book,
+            paymentsPath: paymentsPath ?? "", creditNotesPath: creditNotesPath ?? "")
+
+        let order = Dictionary(uniqueKeysWithValues: fileOrder.enumerated().map { ($1, $0) })
+        rejects.sort { (order[$0.file]!, $0.line) < (order[$1.file]!, $1.line) }
+        inputs.sort { order[$0.file]! < order[$1.file]! }
+        let ledger = Ledger(
+            currencies: book.currencies, rates: book.rates, customers: customers, invoices: invoices.table,
+            applications: applications, unapplied: unapplied, disputes: disputes)
+        return LoadResult(ledger: ledger, rejects: rejects, inputs: inputs)
+    }
+
+    /// Without customers.csv, customers are those the rows name, with default settings;
+    /// each file's local customer indices are renumbered into one table.
+    private static func discoverCustomers(_ invoices: inout InvoicesLoader.Result, _ cash: inout CashLoader.Result)
+        -> CustomerTable
+    {
+        var all = KeyIndex()
+        var table = CustomerTable()
+        func remap(_ local: KeyIndex) -> [Int32] {
+            (0..<local.count).map { index in
+                let key = local.key(index)
+                let (global, inserted) = all.insert(key)
+                if inserted {
+                    table.append(
+                        id: key, name: key, segment: "", region: "", currency: 0, creditLimit: nil,
+                        termsDays: CustomersLoader.defaultTermsDays)
+                }
+                return global
+            }
+        }
+        let invoiceMap = remap(invoices.resolver.discovered)
+        let cashMap = remap(cash.resolver.discovered)
+        invoices.table.customer = invoices.table.customer.map { invoiceMap[Int($0)] }
+        cash.rows.customer = cash.rows.customer.map { cashMap[Int($0)] }
+        return table
+    }
+}

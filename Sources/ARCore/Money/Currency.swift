@@ -1,0 +1,55 @@
+/// An ISO 4217 currency code and the number of minor-unit digits it uses.
+public struct Currency: Hashable, Sendable, CustomStringConvertible {
+    /// The upper-cased code, as read (`USD`, `JPY`); not necessarily a real ISO code.
+    public let code: String
+    /// Minor-unit digits: 2 for most, 0 for JPY, 3 for KWD.
+    public let minorDigits: Int
+
+    public init(code: String) {
+        let upper = code.uppercased()
+        self.code = upper
+        self.minorDigits = Currency.minorDigits(of: upper)
+    }
+
+    public var description: String { code }
+
+    /// 10^minorDigits: the number of minor units in one major unit.
+    public var minorPerMajor: Int64 { Decimal10.pow10[minorDigits] }
+
+    /// ISO 4217 minor digits; codes that are not listed as exceptions use 2.
+    public static func minorDigits(of code: String) -> Int {
+        switch code {
+        case "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI",
+            "VND", "VUV", "XAF", "XOF", "XPF":
+            return 0
+        case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND":
+            return 3
+        case "CLF", "UYW":
+            return 4
+        default:
+            return 2
+        }
+    }
+}
+
+/// Powers of ten and exact decimal helpers shared by money and FX code.
+public enum Decimal10 {
+    /// 10^0 ... 10^18.
+    public static let pow10: [Int64] = {
+        var values: [Int64] = [1]
+        for _ in 1...18 { values.append(values[values.count - 1] * 10) }
+        return values
+    }()
+
+    /// `numerator / denominator` rounded half away from zero; denominator > 0.
+    @inlinable
+    public static func divideRoundingHalfAway(_ numerator: Int128, by denominator: Int128) -> Int128 {
+        let quotient = numerator / denominator
+        let remainder = numerator % denominator
+        // |remainder| * 2 >= denominator means the fraction is at least one half.
+        if remainder.magnitude * 2 >= denominator.magnitude {
+            return numerator < 0 ? quotient - 1 : quotient + 1
+        }
+        return quotient
+    }
+}

@@ -1,0 +1,89 @@
+/// The outcome of reading a decimal amount such as `1234.50` into minor units.
+public enum AmountParse: Equatable, Sendable {
+    case value(Int64)
+    /// Not `[+-]?digits[.digits]`, or too large for Int64 minor units.
+    case malformed
+    /// More decimals written than the currency has minor digits (`100.000` in USD).
+    case tooManyDecimals
+}
+
+/// Reads decimal text straight into integer minor units, without Double.
+public enum MinorUnits {
+    /// Parses `[+-]?digits[.digits]` with at most `minorDigits` decimals written.
+    @inlinable
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, minorDigits: Int) -> AmountParse {
+        var i = 0
+        let n = bytes.count
+        var negative = false
+        if i < n, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var value: Int64 = 0
+        var integerDigits = 0
+        while i < n {
+            let d = Int64(bytes[i]) &- 48
+            guard d >= 0, d <= 9 else { break }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(d)
+            if o1 || o2 { return .malformed }
+            value = s
+            integerDigits += 1
+            i += 1
+        }
+        guard integerDigits > 0 else { return .malformed }
+        var decimals = 0
+        if i < n, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < n {
+                let d = Int64(bytes[i]) &- 48
+                guard d >= 0, d <= 9 else { return .malformed }
+                decimals += 1
+                if decimals <= minorDigits {
+                    let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                    let (s, o2) = m.addingReportingOverflow(d)
+                    if o1 || o2 { return .malformed }
+                    value = s
+                }
+                i += 1
+            }
+            guard decimals > 0 else { return .malformed }
+        }
+        guard i == n else { return .malformed }
+        if decimals > minorDigits { return .tooManyDecimals }
+        let (scaled, overflow) = value.multipliedReportingOverflow(by: Decimal10.pow10[minorDigits - decimals])
+        if overflow { return .malformed }
+        return .value(negative ? -scaled : scaled)
+    }
+
+    /// Parses amount text; convenience for tests and configuration.
+    public static func parse(_ text: String, minorDigits: Int) -> AmountParse {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { parse(UnsafeBufferPointer($0), minorDigits: minorDigits) }
+    }
+
+    /// Formats minor units with exactly `minorDigits` decimals: `-1234.50`.
+    public static func format(_ minor: Int64, minorDigits: Int) -> String {
+        var buffer: [UInt8] = []
+        append(minor, minorDigits: minorDigits, to: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Appends minor units formatted with exactly `minorDigits` decimals.
+    @inlinable
+    public static func append(_ minor: Int64, minorDigits: Int, to buffer: inout [UInt8]) {
+        var magnitude = minor.magnitude
+        if minor < 0 { buffer.append(UInt8(ascii: "-")) }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        repeat {
+            digits.append(UInt8(truncatingIfNeeded: magnitude % 10) + 48)
+            magnitude /= 10
+        } while magnitude > 0
+        while digits.count <= minorDigits { digits.append(48) }
+        for index in stride(from: digits.count - 1, through: 0, by: -1) {
+            if index == minorDigits - 1 { buffer.append(UInt8(ascii: ".")) }
+            buffer.append(digits[index])
+        }
+    }
+}

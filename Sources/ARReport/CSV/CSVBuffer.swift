@@ -1,0 +1,78 @@
+import ARCore
+
+/// Builds CSV bytes: RFC 4180 quoting where a field needs it, `\n` line ends.
+struct CSVBuffer {
+    private(set) var bytes: [UInt8] = []
+    private var atLineStart = true
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    /// A field that may need quoting.
+    mutating func field(_ text: String) {
+        separator()
+        var needsQuotes = false
+        for byte in text.utf8
+        where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r")
+        {
+            needsQuotes = true
+            break
+        }
+        if !needsQuotes, let first = text.utf8.first, let last = text.utf8.last,
+            first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09
+        {
+            needsQuotes = true
+        }
+        guard needsQuotes else {
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Raw bytes that need quoting (a rejected record).
+    mutating func field(bytes raw: [UInt8]) {
+        field(String(decoding: raw, as: UTF8.self))
+    }
+
+    /// Minor units with exactly `digits` decimals (never needs quoting).
+    mutating func money(_ minor: Int64, digits: Int) {
+        separator()
+        MinorUnits.append(minor, minorDigits: digits, to: &bytes)
+    }
+
+    mutating func integer(_ value: Int) {
+        separator()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func date(_ day: Day) {
+        separator()
+        CivilCalendar.appendISO(day, to: &bytes)
+    }
+
+    /// Two decimals; empty when nil.
+    mutating func ratio(_ value: Double?) {
+        field(Format.ratio(value))
+    }
+
+    mutating func header(_ names: [String]) {
+        for name in names { field(name) }
+        endRow()
+    }
+
+    mutating func endRow() {
+        bytes.append(UInt8(ascii: "\n"))
+        atLineStart = true
+    }
+
+    private mutating func separator() {
+        if !atLineStart { bytes.append(UInt8(ascii: ",")) }
+        atLineStart = false
+    }
+}

@@ -1,0 +1,91 @@
+import Crypto
+import Foundation
+
+/// A written output file: its name, size and SHA-256.
+public struct WrittenFile: Sendable, Equatable, Codable {
+    public var file: String
+    public var bytes: Int
+    public var sha256: String
+}
+
+/// Writes a run's files into a hidden temporary folder beside the target and
+/// renames it into place only when every file is written, so a failed or
+/// killed run never leaves a half-written folder and keeps the previous one.
+public struct OutputFolder {
+    public let target: URL
+    let staging: URL
+    public private(set) var written: [WrittenFile] = []
+
+    public init(target: String) throws {
+        self.target = URL(fileURLWithPath: target).standardizedFileURL
+        let parent = self.target.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            OutputFolder.removeAbandonedStaging(in: parent)
+            staging = parent.appendingPathComponent(
+                ".\(self.target.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw ReportError.cannotWrite(path: target, reason: OutputFolder.reason(error))
+        }
+    }
+
+    /// Writes one file into the staging folder and records its hash.
+    public mutating func write(_ file: String, _ bytes: [UInt8]) throws {
+        let url = staging.appendingPathComponent(file)
+        do {
+            try Data(bytes).write(to: url)
+        } catch {
+            throw ReportError.cannotWrite(path: url.path, reason: OutputFolder.reason(error))
+        }
+        let digest = SHA256.hash(data: bytes)
+        written.append(
+            WrittenFile(file: file, bytes: bytes.count, sha256: digest.map { String(format: "%02x", $0) }.joined()))
+    }
+
+    /// Moves the staging folder into place, replacing a previous run's folder.
+    public func commit() throws {
+        let manager = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        var previous: URL? = nil
+        do {
+            if manager.fileExists(atPath: target.path) {
+                let aside = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+                try? manager.removeItem(at: aside)
+                try manager.moveItem(at: target, to: aside)
+                previous = aside
+            }
+            try manager.moveItem(at: staging, to: target)
+        } catch {
+            // Put the previous output back if the new one could not take its place.
+            if let previous, !manager.fileExists(atPath: target.path) { try? manager.moveItem(at: previous, to: target) }
+            throw ReportError.cannotWrite(path: target.path, reason: OutputFolder.reason(error))
+        }
+        if let previous { try? manager.removeItem(at: previous) }
+    }
+
+    /// Removes the staging folder of a run that failed.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Staging folders whose process is gone (killed runs) are deleted.
+    static func removeAbandonedStaging(in parent: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(".") && (name.contains(".tmp-") || name.contains(".old-")) {
+            let marker = name.contains(".tmp-") ? ".tmp-" : ".old-"
+            guard let pidText = name.components(separatedBy: marker).last?.split(separator: "-").first,
+                let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}

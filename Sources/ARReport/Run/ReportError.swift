@@ -1,0 +1,61 @@
+import ARAnalysis
+import ARCore
+
+/// Errors of a run that stop it, each with its documented exit status (README, "Exit codes").
+public enum ReportError: Error, Sendable, CustomStringConvertible {
+    case strictRejects(count: Int, first: Reject)
+    case cannotWrite(path: String, reason: String)
+    case config(path: String, reason: String)
+    case settings(String)
+
+    public var description: String {
+        switch self {
+        case .strictRejects(let count, let first):
+            return "--strict: \(count) rejected row\(count == 1 ? "" : "s"); first: \(first.file):\(first.line): "
+                + "column \(first.column): \(first.reason.rawValue): \(first.message). No report written."
+        case .cannotWrite(let path, let reason):
+            return "\(path): cannot write output: \(reason)"
+        case .config(let path, let reason):
+            return "\(path): bad configuration: \(reason)"
+        case .settings(let message):
+            return message
+        }
+    }
+}
+
+/// Exit statuses, after sysexits.h where one fits.
+public enum ExitStatus {
+    public static let usage: Int32 = 64
+    public static let strictRejects: Int32 = 65
+    public static let missingInput: Int32 = 66
+    public static let missingColumn: Int32 = 67
+    public static let notCSV: Int32 = 68
+    public static let internalError: Int32 = 70
+    public static let cannotWrite: Int32 = 73
+    public static let ioError: Int32 = 74
+    public static let config: Int32 = 78
+
+    /// The status for an error that ends a run.
+    public static func of(_ error: Error) -> Int32 {
+        switch error {
+        case let error as InputError:
+            switch error {
+            case .missingFile: return missingInput
+            case .missingColumn: return missingColumn
+            case .notCSV: return notCSV
+            case .unreadable: return ioError
+            case .arithmeticOverflow: return strictRejects
+            }
+        case let error as ReportError:
+            switch error {
+            case .strictRejects: return strictRejects
+            case .cannotWrite: return cannotWrite
+            case .config: return config
+            case .settings: return usage
+            }
+        case is SettingsError: return usage
+        case is RollForwardError, is InvariantError: return internalError
+        default: return internalError
+        }
+    }
+}

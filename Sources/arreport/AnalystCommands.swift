@@ -1,0 +1,86 @@
+import ARCore
+import ARReport
+import ArgumentParser
+
+/// How an analyst's table is printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+/// Filters shared by `aging` and `kpis`.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "A customer_id, or text in the customer name.")
+    var customer: String?
+
+    @Option(help: "Only customers of this segment.")
+    var segment: String?
+
+    @Option(help: "Only customers of this region.")
+    var region: String?
+
+    @Option(help: "Show the N customers with the largest balance.")
+    var top: Int?
+
+    @Option(help: "table, csv or json.")
+    var format: OutputFormat = .table
+
+    var filter: CustomerFilter { CustomerFilter(customer: customer, segment: segment, region: region) }
+
+    func print(_ table: TextTable) {
+        switch format {
+        case .table: Swift.print(table.renderAligned(), terminator: "")
+        case .csv: Swift.print(table.renderCSV(), terminator: "")
+        case .json: Swift.print(table.renderJSON(), terminator: "")
+        }
+    }
+}
+
+struct AgingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aging",
+        abstract: "Print the aging by customer at the as-of date.",
+        discussion: """
+            Example:
+              arreport aging --data ./ar --as-of 2025-12-31 --segment Enterprise --top 10
+            """)
+
+    @OptionGroup var settings: SettingsOptions
+    @OptionGroup var filters: FilterOptions
+
+    func run() throws {
+        do {
+            let view = try Batch.analyse(try settings.resolve(), showProgress: stderrIsTerminal, filter: filters.filter)
+            filters.print(AnalystViews.aging(ledger: view.ledger, analysis: view.analysis, top: filters.top))
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct KPIsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kpis",
+        abstract: "Print the headline KPIs at the as-of date (with --top N: per customer).",
+        discussion: """
+            Examples:
+              arreport kpis --data ./ar --as-of 2025-12-31
+              arreport kpis --data ./ar --region EMEA --format json
+              arreport kpis --data ./ar --top 10
+            """)
+
+    @OptionGroup var settings: SettingsOptions
+    @OptionGroup var filters: FilterOptions
+
+    func run() throws {
+        do {
+            let view = try Batch.analyse(try settings.resolve(), showProgress: stderrIsTerminal, filter: filters.filter)
+            if let top = filters.top {
+                filters.print(AnalystViews.customerKPIs(ledger: view.ledger, analysis: view.analysis, top: top))
+            } else {
+                filters.print(AnalystViews.kpis(view.analysis.kpis, rejectedRows: view.rejectedRows))
+            }
+        } catch {
+            throw fail(error)
+        }
+    }
+}

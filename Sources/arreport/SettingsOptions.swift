@@ -1,0 +1,49 @@
+import ARCore
+import ARReport
+import ArgumentParser
+import Foundation
+
+/// The settings every command that reads AR data shares.
+struct SettingsOptions: ParsableArguments {
+    @Option(help: "Folder with invoices.csv and the other canonical files.")
+    var data: String?
+
+    @Option(help: "As-of date YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    @Option(help: "Reporting currency, ISO 4217 (default: USD).")
+    var currency: String?
+
+    @Option(help: "DSO window in days (default: 90).")
+    var dsoDays: Int?
+
+    @Option(help: "Aging bucket edges in days (default: 30,60,90,120).")
+    var buckets: String?
+
+    @Option(help: "Aging basis: due or issue (default: due).")
+    var basis: String?
+
+    @Option(help: "YAML file with the same settings; flags override it.")
+    var config: String?
+
+    @Flag(help: "Fail with exit status 65 and write no report if any row is rejected.")
+    var strict = false
+
+    /// Flags over the config file over defaults.
+    func resolve(out: String? = nil) throws -> RunSettings {
+        var options = RunOptions()
+        if let config { options = try RunOptions.load(configFile: config) }
+        let flags = RunOptions(
+            data: data, asOf: asOf, currency: currency, dsoDays: dsoDays, buckets: buckets, basis: basis, out: out,
+            strict: strict ? true : nil)
+        return try options.overridden(by: flags).resolve(today: CivilCalendar.today())
+    }
+}
+
+/// Prints a run-ending error as one line and exits with its documented status.
+func fail(_ error: Error) -> ExitCode {
+    FileHandle.standardError.write(Data("arreport: \(error)\n".utf8))
+    return ExitCode(ExitStatus.of(error))
+}
+
+var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
