@@ -1,11 +1,11 @@
 import ARCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes one CSV file through a large reusable byte buffer.
@@ -106,16 +106,23 @@ struct CSVRowWriter: ~Copyable {
     mutating func identifier(prefix: [UInt8], number: Int, width: Int) {
         buffer.append(contentsOf: prefix)
         var digits = 1
-        var divisor = 1
-        while number / divisor >= 10 {
+        var rest = number / 10
+        while rest > 0 {
             digits += 1
-            divisor *= 10
+            rest /= 10
         }
-        for _ in digits..<max(digits, width) { buffer.append(UInt8(ascii: "0")) }
-        // Most significant digit first, appended in place: no scratch array.
-        while divisor > 0 {
-            buffer.append(UInt8(truncatingIfNeeded: number / divisor % 10) + UInt8(ascii: "0"))
-            divisor /= 10
+        let count = max(digits, width)
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        // Digits written in place, least significant last: no scratch array, division by a constant only.
+        buffer.withUnsafeMutableBufferPointer { bytes in
+            var rest = number
+            var index = start + count - 1
+            while rest > 0 {
+                bytes[index] = UInt8(truncatingIfNeeded: rest % 10) &+ UInt8(ascii: "0")
+                rest /= 10
+                index -= 1
+            }
         }
     }
 

@@ -46,7 +46,9 @@ enum CompanyNames {
 
     /// The display name of a customer. Customer 1 always gets a comma and customer 2
     /// doubled quotes, so even a tiny data set holds both quoting cases.
-    static func name(customerIndex: Int, segment: CustomerSegment, region: SalesRegion, rng: inout Xoshiro256StarStar) -> String {
+    static func name(customerIndex: Int, segment: CustomerSegment, region: SalesRegion, rng: inout Xoshiro256StarStar)
+        -> String
+    {
         let roll = rng.below(1000)
         if customerIndex == 1 || (customerIndex > 2 && roll < 25) {
             return partnership(rng: &rng)

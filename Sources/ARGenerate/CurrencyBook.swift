@@ -42,7 +42,8 @@ struct CurrencyBook {
     func minorUnits(usd: Double, in index: Int, wholeUnits: Bool) -> Int64 {
         let entry = entries[index]
         let major = usd / entry.usdPerUnit
-        let minor: Double = wholeUnits ? major.rounded() * Double(entry.minorPerMajor) : (major * Double(entry.minorPerMajor)).rounded()
+        let minor: Double =
+            wholeUnits ? major.rounded() * Double(entry.minorPerMajor) : (major * Double(entry.minorPerMajor)).rounded()
         return max(entry.minorPerMajor, Int64(minor))
     }
 

@@ -55,16 +55,17 @@ struct CustomerProfile {
         let end = settings.end
         let span = Double(end - start)
         var activeFrom = start
-        if rng.chance(0.2) { activeFrom = start + Day(span * rng.uniform(0, 0.6)) }  // won during the period
+        // Some customers are won during the period, a few churn before its end.
+        if rng.chance(0.2) { activeFrom = start + Day(span * rng.uniform(0, 0.6)) }
         var activeTo = end
-        if rng.chance(0.08) { activeTo = activeFrom + Day(Double(end - activeFrom) * rng.uniform(0.4, 0.9)) }  // churned
+        if rng.chance(0.08) { activeTo = activeFrom + Day(Double(end - activeFrom) * rng.uniform(0.4, 0.9)) }
 
-        let behaviour = index < Self.guaranteedBehaviours.count
+        let behaviour =
+            index < Self.guaranteedBehaviours.count
             ? Self.guaranteedBehaviours[index]
             : PayerBehaviour.allCases[rng.weightedIndex(segment.behaviourWeights)]
         var defaultDate: Day?
         if behaviour == .defaulting {
-            activeTo = end
             let date = activeFrom + Day(Double(end - activeFrom) * rng.uniform(0.3, 0.85))
             defaultDate = date
             activeTo = min(end, date + Day(rng.between(30, 75)))  // invoicing stops once the account is on hold
@@ -76,14 +77,17 @@ struct CustomerProfile {
         case .slow: (baseDaysLate, driftDays) = (rng.between(24, 40), 0)
         case .deteriorating: (baseDaysLate, driftDays) = (rng.between(-2, 6), rng.between(35, 90))
         }
-        habit = PaymentHabit(behaviour: behaviour, baseDaysLate: baseDaysLate, driftDays: driftDays, defaultDate: defaultDate)
+        habit = PaymentHabit(
+            behaviour: behaviour, baseDaysLate: baseDaysLate, driftDays: driftDays, defaultDate: defaultDate)
         self.activeFrom = activeFrom
         self.activeTo = max(activeFrom, activeTo)
         remitsInBatches = behaviour != .defaulting && rng.chance(segment.batchRemitterShare)
     }
 
     /// Most customers pay in the reporting currency; the others in a currency of their region when listed.
-    private static func drawCurrency(index: Int, region: SalesRegion, book: CurrencyBook, rng: inout Xoshiro256StarStar) -> Int {
+    private static func drawCurrency(index: Int, region: SalesRegion, book: CurrencyBook, rng: inout Xoshiro256StarStar)
+        -> Int
+    {
         guard book.count > 1 else { return 0 }
         let foreign = index == 1 || rng.chance(0.25)  // customer 1 always foreign: small sets still mix currencies
         guard foreign else { return 0 }

@@ -50,11 +50,14 @@ struct FXRateSeries {
         day == firstDay || !Weekdays.isWeekend(day)
     }
 
-    /// Converts `minor` units of currency `from` into currency `to` at the rates of `day`,
-    /// rounded half away from zero (SPEC 7: rate(payment) / rate(invoice) the other way round).
+    /// Converts `minor` units of currency `from` into currency `to` at the rates of `day`:
+    /// amount x rate(from) / rate(to), rescaled to `to`'s minor digits, rounded half away from zero.
     func convert(_ minor: Int64, from: Int, to: Int, on day: Day, book: CurrencyBook) -> Int64 {
-        let numerator = Int128(minor) * Int128(rate(from, on: day)) * Int128(Decimal10.pow10[max(0, book[to].minorDigits - book[from].minorDigits)])
-        let denominator = Int128(rate(to, on: day)) * Int128(Decimal10.pow10[max(0, book[from].minorDigits - book[to].minorDigits)])
+        let numerator =
+            Int128(minor) * Int128(rate(from, on: day))
+            * Int128(Decimal10.pow10[max(0, book[to].minorDigits - book[from].minorDigits)])
+        let denominator =
+            Int128(rate(to, on: day)) * Int128(Decimal10.pow10[max(0, book[from].minorDigits - book[to].minorDigits)])
         return Int64(Decimal10.divideRoundingHalfAway(numerator, by: denominator))
     }
 }

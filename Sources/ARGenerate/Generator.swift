@@ -86,7 +86,8 @@ struct DatasetGenerator: ~Copyable {
     }
 
     /// One customer row, then its invoices in issue order with everything that follows each.
-    mutating func generateCustomer(_ customer: CustomerProfile, invoiceCount: Int, batch: inout RemittanceBatch) throws {
+    mutating func generateCustomer(_ customer: CustomerProfile, invoiceCount: Int, batch: inout RemittanceBatch) throws
+    {
         behaviourCounts[customer.habit.behaviour, default: 0] += 1
         try writeCustomerRow(customer)
 

@@ -37,7 +37,9 @@ public struct GeneratorSettings: Sendable {
 
     /// Throws `GeneratorError.invalidSettings` naming the first problem found.
     func validate() throws {
-        guard customers >= 1 else { throw GeneratorError.invalidSettings("customers must be at least 1, got \(customers)") }
+        guard customers >= 1 else {
+            throw GeneratorError.invalidSettings("customers must be at least 1, got \(customers)")
+        }
         guard invoices >= customers else {
             throw GeneratorError.invalidSettings(
                 "invoices (\(invoices)) must be at least customers (\(customers)): every customer gets an invoice")
@@ -53,7 +55,8 @@ public struct GeneratorSettings: Sendable {
         var seen: Set<String> = []
         for code in currencies {
             let upper = code.uppercased()
-            guard upper.utf8.count == 3, upper.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+            guard upper.utf8.count == 3, upper.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+            else {
                 throw GeneratorError.invalidSettings("'\(code)' is not a three-letter currency code")
             }
             guard seen.insert(upper).inserted else {

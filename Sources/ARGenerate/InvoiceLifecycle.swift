@@ -45,7 +45,11 @@ extension DatasetGenerator {
                 invoice, customer: customer, issue: issue, terms: terms, amount: amount,
                 creditable: inCustomerCurrency, rng: &rng)
             credited = outcome.credited
-            if let resolved = outcome.resolved { payableFrom = resolved + Day(rng.between(0, 14)) } else { neverPaid = true }
+            if let resolved = outcome.resolved {
+                payableFrom = resolved + Day(rng.between(0, 14))
+            } else {
+                neverPaid = true
+            }
         } else if inCustomerCurrency, rng.chance(0.03) {
             credited = try drawCreditNote(invoice, customer: customer, issue: issue, amount: amount, rng: &rng)
         }
@@ -68,11 +72,15 @@ extension DatasetGenerator {
 
         if customer.remitsInBatches, inCustomerCurrency, !disputed, credited == 0, rng.chance(0.7) {
             if !batch.accepts(planned) { try payBatch(&batch, customer: customer, rng: &rng) }
-            batch.add(.init(invoiceNumber: invoice, amount: payable, plannedDate: planned), targetSizeIfNew: rng.between(2, 5))
+            batch.add(
+                .init(invoiceNumber: invoice, amount: payable, plannedDate: planned), targetSizeIfNew: rng.between(2, 5)
+            )
             if batch.isFull { try payBatch(&batch, customer: customer, rng: &rng) }
             return
         }
-        try pay(invoice, customer: customer, payable: payable, currency: currency, issue: issue, planned: planned, rng: &rng)
+        try pay(
+            invoice, customer: customer, payable: payable, currency: currency, issue: issue, planned: planned, rng: &rng
+        )
     }
 
     /// Log-normal-ish amounts: a product of uniform factors around the customer's typical
@@ -98,15 +106,20 @@ extension DatasetGenerator {
             var remaining = payable
             var date = Weekdays.settlementDay(max(issue, planned - Day(rng.between(0, 10))))
             for part in 1...parts {
-                let share = part == parts ? remaining : max(1, min(remaining - Int64(parts - part), Int64(Double(remaining) * rng.uniform(0.3, 0.6))))
-                try writePayment(invoice: invoice, customer: customer, date: date, amount: share, currency: currency, rng: &rng)
+                let share =
+                    part == parts
+                    ? remaining
+                    : max(1, min(remaining - Int64(parts - part), Int64(Double(remaining) * rng.uniform(0.3, 0.6))))
+                try writePayment(
+                    invoice: invoice, customer: customer, date: date, amount: share, currency: currency, rng: &rng)
                 remaining -= share
                 date = Weekdays.settlementDay(date + Day(rng.between(7, 35)))
             }
         case 50..<70 where payable >= 2:
             // Short payment: a deduction the customer takes; half the time a credit note settles it later.
             let paid = max(1, min(payable - 1, Int64(Double(payable) * rng.uniform(0.5, 0.95))))
-            try writePayment(invoice: invoice, customer: customer, date: planned, amount: paid, currency: currency, rng: &rng)
+            try writePayment(
+                invoice: invoice, customer: customer, date: planned, amount: paid, currency: currency, rng: &rng)
             if currency == customer.currency, rng.chance(0.5) {
                 try writeCreditNote(
                     invoice: invoice, customer: customer, date: planned + Day(rng.between(20, 90)),
@@ -115,21 +128,27 @@ extension DatasetGenerator {
         case 70..<82:
             // Overpayment: the excess becomes unapplied cash of the customer (SPEC 3).
             let extra = max(1, Int64(Double(payable) * rng.uniform(0.002, 0.05)))
-            try writePayment(invoice: invoice, customer: customer, date: planned, amount: payable + extra, currency: currency, rng: &rng)
+            try writePayment(
+                invoice: invoice, customer: customer, date: planned, amount: payable + extra, currency: currency,
+                rng: &rng)
         case 82..<97 where book.count > 1:
             // Paid in another currency, converted at the day's rates: the report's rates at T leave a small difference.
-            let paidIn = currency != 0 ? 0 : (customer.currency != 0 ? customer.currency : rng.between(1, book.count - 1))
+            let paidIn =
+                currency != 0 ? 0 : (customer.currency != 0 ? customer.currency : rng.between(1, book.count - 1))
             let converted = fx.convert(payable, from: currency, to: paidIn, on: planned, book: book)
             try writePayment(
                 invoice: invoice, customer: customer, date: planned, amount: converted > 0 ? converted : payable,
                 currency: converted > 0 ? paidIn : currency, rng: &rng)
         default:
-            try writePayment(invoice: invoice, customer: customer, date: planned, amount: payable, currency: currency, rng: &rng)
+            try writePayment(
+                invoice: invoice, customer: customer, date: planned, amount: payable, currency: currency, rng: &rng)
         }
     }
 
     /// Pays the batched invoices with one payment id and one date; empties the batch.
-    mutating func payBatch(_ batch: inout RemittanceBatch, customer: CustomerProfile, rng: inout Xoshiro256StarStar) throws {
+    mutating func payBatch(_ batch: inout RemittanceBatch, customer: CustomerProfile, rng: inout Xoshiro256StarStar)
+        throws
+    {
         guard !batch.isEmpty else { return }
         defer { batch.removeAll() }
         let date = batch.paymentDate
@@ -145,12 +164,18 @@ extension DatasetGenerator {
     }
 
     /// Cash and credits not applied to any invoice: deposits and volume rebates.
-    mutating func drawOnAccountActivity(customer: CustomerProfile, issue: Day, amount: Int64, rng: inout Xoshiro256StarStar) throws {
+    mutating func drawOnAccountActivity(
+        customer: CustomerProfile, issue: Day, amount: Int64, rng: inout Xoshiro256StarStar
+    ) throws {
         if rng.chance(0.006) {
             let deposit = max(1, Int64(Double(amount) * rng.uniform(0.1, 1.0)))
-            try writePayment(
-                invoice: nil, customer: customer, date: Weekdays.settlementDay(issue + Day(rng.between(0, 30))),
-                amount: deposit, currency: customer.currency, rng: &rng)
+            let date = Weekdays.settlementDay(issue + Day(rng.between(0, 30)))
+            // A defaulted account sends no more cash, not even on account.
+            if date < customer.habit.defaultDate ?? .max {
+                try writePayment(
+                    invoice: nil, customer: customer, date: date, amount: deposit, currency: customer.currency,
+                    rng: &rng)
+            }
         }
         if rng.chance(0.003) {
             let rebate = max(1, Int64(Double(amount) * rng.uniform(0.01, 0.05)))
@@ -161,7 +186,9 @@ extension DatasetGenerator {
     }
 
     /// A credit note on the invoice (discount, return or other); returns the amount credited.
-    mutating func drawCreditNote(_ invoice: Int, customer: CustomerProfile, issue: Day, amount: Int64, rng: inout Xoshiro256StarStar) throws -> Int64 {
+    mutating func drawCreditNote(
+        _ invoice: Int, customer: CustomerProfile, issue: Day, amount: Int64, rng: inout Xoshiro256StarStar
+    ) throws -> Int64 {
         let reason: CreditReason
         let share: Double
         switch rng.below(100) {
@@ -170,7 +197,8 @@ extension DatasetGenerator {
         default: (reason, share) = (.other, rng.uniform(0.01, 0.2))
         }
         let credit = min(amount, max(1, Int64((Double(amount) * share).rounded())))
-        try writeCreditNote(invoice: invoice, customer: customer, date: issue + Day(rng.between(3, 40)), amount: credit, reason: reason)
+        try writeCreditNote(
+            invoice: invoice, customer: customer, date: issue + Day(rng.between(3, 40)), amount: credit, reason: reason)
         return credit
     }
 
@@ -185,7 +213,8 @@ extension DatasetGenerator {
         try writeDisputeRow(invoice, opened: opened, resolved: resolved, reason: reason)
         guard let resolved, creditable, rng.chance(0.45) else { return (resolved, 0) }
         let fullCredit = reason == .notReceived && rng.chance(0.5)
-        let credit = fullCredit ? amount : min(amount, max(1, Int64((Double(amount) * rng.uniform(0.05, 0.5)).rounded())))
+        let credit =
+            fullCredit ? amount : min(amount, max(1, Int64((Double(amount) * rng.uniform(0.05, 0.5)).rounded())))
         try writeCreditNote(invoice: invoice, customer: customer, date: resolved, amount: credit, reason: .dispute)
         return (resolved, credit)
     }

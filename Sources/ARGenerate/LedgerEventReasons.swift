@@ -2,7 +2,9 @@
 enum CreditReason: Int {
     case discount, dispute, writeOff, `return`, other
 
-    private static let labels: [[UInt8]] = ["discount", "dispute", "write_off", "return", "other"].map { Array($0.utf8) }
+    private static let labels: [[UInt8]] = ["discount", "dispute", "write_off", "return", "other"].map {
+        Array($0.utf8)
+    }
 
     var bytes: [UInt8] { Self.labels[rawValue] }
 }

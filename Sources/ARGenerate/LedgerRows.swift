@@ -6,7 +6,8 @@ import ARCore
 /// the data set shows the ledger as it stood on its cut-off day.
 extension DatasetGenerator {
     mutating func writeInvoiceRow(
-        _ invoice: Int, customer: CustomerProfile, issue: Day, due: Day?, amount: Int64, currency: Int, writesCurrency: Bool
+        _ invoice: Int, customer: CustomerProfile, issue: Day, due: Day?, amount: Int64, currency: Int,
+        writesCurrency: Bool
     ) throws {
         files.invoices.identifier(prefix: Self.invoicePrefix, number: invoice, width: invoiceIDWidth)
         files.invoices.comma()
@@ -66,7 +67,9 @@ extension DatasetGenerator {
     }
 
     /// A credit note in the customer's currency (SPEC 7); on account when `invoice` is nil.
-    mutating func writeCreditNote(invoice: Int?, customer: CustomerProfile, date: Day, amount: Int64, reason: CreditReason) throws {
+    mutating func writeCreditNote(
+        invoice: Int?, customer: CustomerProfile, date: Day, amount: Int64, reason: CreditReason
+    ) throws {
         guard date <= settings.end, amount > 0 else { return }
         let credit = nextCreditNumber
         nextCreditNumber += 1
@@ -74,7 +77,9 @@ extension DatasetGenerator {
         files.creditNotes.comma()
         files.creditNotes.identifier(prefix: Self.customerPrefix, number: customer.index + 1, width: customerIDWidth)
         files.creditNotes.comma()
-        if let invoice { files.creditNotes.identifier(prefix: Self.invoicePrefix, number: invoice, width: invoiceIDWidth) }
+        if let invoice {
+            files.creditNotes.identifier(prefix: Self.invoicePrefix, number: invoice, width: invoiceIDWidth)
+        }
         files.creditNotes.comma()
         files.creditNotes.date(date)
         files.creditNotes.comma()

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Determinism")
 struct DeterminismTests {
-    static let files = ["customers.csv", "invoices.csv", "payments.csv", "credit_notes.csv", "disputes.csv", "fx_rates.csv"]
+    static let files = [
+        "customers.csv", "invoices.csv", "payments.csv", "credit_notes.csv", "disputes.csv", "fx_rates.csv",
+    ]
 
     static func contents(of folder: String) throws -> [String: Data] {
         var contents: [String: Data] = [:]

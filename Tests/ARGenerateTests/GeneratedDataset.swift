@@ -5,7 +5,8 @@ import Foundation
 
 /// A small generated data set, its summary and its six files parsed.
 struct GeneratedDataset {
-    static let settings = GeneratorSettings(customers: 50, invoices: 2_000, seed: 42, currencies: ["USD", "EUR", "GBP", "JPY"])
+    static let settings = GeneratorSettings(
+        customers: 50, invoices: 2_000, seed: 42, currencies: ["USD", "EUR", "GBP", "JPY"])
 
     /// Generated once per test process; every test only reads it.
     static let shared: GeneratedDataset = {
@@ -40,7 +41,10 @@ struct GeneratedDataset {
 
     /// customer_id -> currency code.
     var customerCurrency: [String: String] {
-        Dictionary(uniqueKeysWithValues: customers.rows.map { (customers.value($0, "customer_id"), customers.value($0, "currency")) })
+        Dictionary(
+            uniqueKeysWithValues: customers.rows.map {
+                (customers.value($0, "customer_id"), customers.value($0, "currency"))
+            })
     }
 
     /// Invoice facts keyed by invoice_id, with blank currency resolved to the customer's.
@@ -52,7 +56,9 @@ struct GeneratedDataset {
             let written = invoices.value(row, "currency")
             let currency = written.isEmpty ? currencies[customer] ?? "?" : written
             let amount = minorUnits(invoices.value(row, "amount"), currency: currency) ?? -1
-            facts[invoices.value(row, "invoice_id")] = (customer, currency, amount, CivilCalendar.parseISO(invoices.value(row, "issue_date")) ?? 0)
+            facts[invoices.value(row, "invoice_id")] = (
+                customer, currency, amount, CivilCalendar.parseISO(invoices.value(row, "issue_date")) ?? 0
+            )
         }
         return facts
     }
@@ -61,11 +67,14 @@ struct GeneratedDataset {
 /// A fresh folder under the system's temporary directory.
 func temporaryFolder(_ name: String) -> String {
     let base = FileManager.default.temporaryDirectory.path
-    return "\(base)/argenerate-tests-\(ProcessInfo.processInfo.processIdentifier)-\(name)-\(UUID().uuidString.prefix(8))"
+    return
+        "\(base)/argenerate-tests-\(ProcessInfo.processInfo.processIdentifier)-\(name)-\(UUID().uuidString.prefix(8))"
 }
 
 /// Minor units of an amount in `currency`, or nil when it is not a valid amount for it.
 func minorUnits(_ text: String, currency: String) -> Int64? {
-    if case .value(let minor) = MinorUnits.parse(text, minorDigits: Currency(code: currency).minorDigits) { return minor }
+    if case .value(let minor) = MinorUnits.parse(text, minorDigits: Currency(code: currency).minorDigits) {
+        return minor
+    }
     return nil
 }

@@ -12,9 +12,13 @@ struct LayoutTests {
 
     @Test("each file has the canonical header")
     func headers() {
-        #expect(data.customers.header == ["customer_id", "name", "segment", "region", "currency", "credit_limit", "terms_days"])
+        #expect(
+            data.customers.header == [
+                "customer_id", "name", "segment", "region", "currency", "credit_limit", "terms_days",
+            ])
         #expect(data.invoices.header == ["invoice_id", "customer_id", "issue_date", "due_date", "amount", "currency"])
-        #expect(data.payments.header == ["payment_id", "customer_id", "invoice_id", "date", "amount", "currency", "method"])
+        #expect(
+            data.payments.header == ["payment_id", "customer_id", "invoice_id", "date", "amount", "currency", "method"])
         #expect(data.creditNotes.header == ["credit_id", "customer_id", "invoice_id", "date", "amount", "reason"])
         #expect(data.disputes.header == ["invoice_id", "opened", "resolved", "reason"])
         #expect(data.fxRates.header == ["date", "currency", "rate"])
@@ -48,17 +52,20 @@ struct LayoutTests {
         for row in data.customers.rows {
             #expect(row.count == 7)
             #expect(ids.insert(data.customers.value(row, "customer_id")).inserted)
-            #expect(["Enterprise", "Mid-Market", "SMB", "Public Sector"].contains(data.customers.value(row, "segment")))
+            #expect(
+                ["Enterprise", "Mid-Market", "SMB", "Public Sector"].contains(data.customers.value(row, "segment")))
             #expect(["North America", "EMEA", "APAC", "LATAM"].contains(data.customers.value(row, "region")))
             let currency = data.customers.value(row, "currency")
             #expect(data.settings.currencies.contains(currency))
             let limit = data.customers.value(row, "credit_limit")
             if !limit.isEmpty { #expect((minorUnits(limit, currency: currency) ?? -1) >= 0, "limit \(limit)") }
-            #expect([15, 30, 45, 60, 90].contains(Int(data.customers.value(row, "terms_days")) ?? -1))
+            #expect([15, 30, 45, 60].contains(Int(data.customers.value(row, "terms_days")) ?? -1))
             #expect(!data.customers.value(row, "name").isEmpty)
         }
         #expect(data.customers.rows.contains { data.customers.value($0, "credit_limit").isEmpty })
-        #expect(data.customers.rows.filter { data.customers.value($0, "terms_days") == "30" }.count > data.customers.rows.count / 3)
+        #expect(
+            data.customers.rows.filter { data.customers.value($0, "terms_days") == "30" }.count > data.customers.rows
+                .count / 3)
     }
 
     @Test("invoices: unique ids, real dates in the period, due on or after issue, amounts in the currency's digits")
@@ -103,7 +110,8 @@ struct LayoutTests {
             let currency = written.isEmpty ? currencies[customer] ?? "?" : written
             let amount = minorUnits(data.payments.value(row, "amount"), currency: currency)
             #expect(amount != nil && amount! > 0, "amount \(data.payments.value(row, "amount")) \(currency)")
-            #expect(["", "card", "ach", "wire", "check", "wallet", "other"].contains(data.payments.value(row, "method")))
+            #expect(
+                ["", "card", "ach", "wire", "check", "wallet", "other"].contains(data.payments.value(row, "method")))
             let invoice = data.payments.value(row, "invoice_id")
             if !invoice.isEmpty {
                 #expect(facts[invoice]?.customer == customer, "payment of \(invoice) by another customer")
@@ -127,7 +135,8 @@ struct LayoutTests {
             #expect(date != nil && date! <= end)
             let amount = minorUnits(data.creditNotes.value(row, "amount"), currency: currency)
             #expect(amount != nil && amount! > 0)
-            #expect(["discount", "dispute", "write_off", "return", "other"].contains(data.creditNotes.value(row, "reason")))
+            #expect(
+                ["discount", "dispute", "write_off", "return", "other"].contains(data.creditNotes.value(row, "reason")))
             let invoice = data.creditNotes.value(row, "invoice_id")
             if !invoice.isEmpty, let fact = facts[invoice] {
                 #expect(fact.customer == customer)
@@ -153,7 +162,11 @@ struct LayoutTests {
             #expect(seen.insert(invoice).inserted)
             let opened = CivilCalendar.parseISO(data.disputes.value(row, "opened"))
             #expect(opened != nil && opened! <= end)
-            if let opened, let issue = facts[invoice]?.issue { #expect(opened > issue) } else { Issue.record("unknown invoice \(invoice)") }
+            if let opened, let issue = facts[invoice]?.issue {
+                #expect(opened > issue)
+            } else {
+                Issue.record("unknown invoice \(invoice)")
+            }
             let resolvedText = data.disputes.value(row, "resolved")
             if resolvedText.isEmpty {
                 stillOpen += 1

@@ -25,7 +25,8 @@ struct LedgerScenarioTests {
         for row in data.creditNotes.rows {
             let invoice = data.creditNotes.value(row, "invoice_id")
             guard let fact = facts[invoice] else { continue }
-            applied[invoice, default: 0] += minorUnits(data.creditNotes.value(row, "amount"), currency: fact.currency) ?? 0
+            applied[invoice, default: 0] +=
+                minorUnits(data.creditNotes.value(row, "amount"), currency: fact.currency) ?? 0
         }
         return applied
     }
@@ -54,19 +55,23 @@ struct LedgerScenarioTests {
     func latenessFollowsBehaviour() throws {
         // Customer C00001 is always prompt and C00002 always slow (the first four get fixed behaviours).
         var dueByInvoice: [String: Day] = [:]
-        let terms = Dictionary(uniqueKeysWithValues: data.customers.rows.map {
-            (data.customers.value($0, "customer_id"), Day(data.customers.value($0, "terms_days")) ?? 30)
-        })
+        let terms = Dictionary(
+            uniqueKeysWithValues: data.customers.rows.map {
+                (data.customers.value($0, "customer_id"), Day(data.customers.value($0, "terms_days")) ?? 30)
+            })
         for row in data.invoices.rows {
             let issue = CivilCalendar.parseISO(data.invoices.value(row, "issue_date")) ?? 0
-            let due = CivilCalendar.parseISO(data.invoices.value(row, "due_date")) ?? issue + (terms[data.invoices.value(row, "customer_id")] ?? 30)
+            let due =
+                CivilCalendar.parseISO(data.invoices.value(row, "due_date")) ?? issue
+                + (terms[data.invoices.value(row, "customer_id")] ?? 30)
             dueByInvoice[data.invoices.value(row, "invoice_id")] = due
         }
         func medianDaysLate(_ customer: String) -> Int {
             var days: [Int] = []
             for row in data.payments.rows where data.payments.value(row, "customer_id") == customer {
                 guard let due = dueByInvoice[data.payments.value(row, "invoice_id")],
-                      let date = CivilCalendar.parseISO(data.payments.value(row, "date")) else { continue }
+                    let date = CivilCalendar.parseISO(data.payments.value(row, "date"))
+                else { continue }
                 days.append(Int(date - due))
             }
             return days.sorted()[days.count / 2]
@@ -98,7 +103,8 @@ struct LedgerScenarioTests {
     func splitPayments() {
         var paymentsPerInvoice: [String: Set<String>] = [:]
         for row in data.payments.rows where !data.payments.value(row, "invoice_id").isEmpty {
-            paymentsPerInvoice[data.payments.value(row, "invoice_id"), default: []].insert(data.payments.value(row, "payment_id"))
+            paymentsPerInvoice[data.payments.value(row, "invoice_id"), default: []].insert(
+                data.payments.value(row, "payment_id"))
         }
         #expect(paymentsPerInvoice.values.filter { $0.count >= 2 }.count > 10)
     }
@@ -151,7 +157,9 @@ struct LedgerScenarioTests {
     func seasonality() {
         var perMonth = [Int](repeating: 0, count: 13)
         for row in data.invoices.rows {
-            if let day = CivilCalendar.parseISO(data.invoices.value(row, "issue_date")) { perMonth[CivilCalendar.civil(day).month] += 1 }
+            if let day = CivilCalendar.parseISO(data.invoices.value(row, "issue_date")) {
+                perMonth[CivilCalendar.civil(day).month] += 1
+            }
         }
         #expect(perMonth[12] > perMonth[8])
         #expect(perMonth[3] > perMonth[2])

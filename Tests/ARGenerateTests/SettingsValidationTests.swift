@@ -22,7 +22,11 @@ struct SettingsValidationTests {
     func badSettings() {
         #expect(invalid(GeneratorSettings(customers: 0)))
         #expect(invalid(GeneratorSettings(customers: 10, invoices: 9)))
-        #expect(invalid(GeneratorSettings(start: CivilCalendar.day(year: 2025, month: 1, day: 2), end: CivilCalendar.day(year: 2025, month: 1, day: 1))))
+        #expect(
+            invalid(
+                GeneratorSettings(
+                    start: CivilCalendar.day(year: 2025, month: 1, day: 2),
+                    end: CivilCalendar.day(year: 2025, month: 1, day: 1))))
         #expect(invalid(GeneratorSettings(currencies: [])))
         #expect(invalid(GeneratorSettings(currencies: ["USD", "usd"])))
         #expect(invalid(GeneratorSettings(currencies: ["EURO"])))
@@ -32,7 +36,9 @@ struct SettingsValidationTests {
     func smallest() throws {
         let day = CivilCalendar.day(year: 2025, month: 6, day: 30)
         let folder = temporaryFolder("smallest")
-        let summary = try generateDataset(GeneratorSettings(customers: 1, invoices: 1, start: day, end: day, currencies: ["JPY", "USD"]), into: folder)
+        let summary = try generateDataset(
+            GeneratorSettings(customers: 1, invoices: 1, start: day, end: day, currencies: ["JPY", "USD"]), into: folder
+        )
         #expect(summary.customers == 1 && summary.invoices == 1)
         let invoices = try CSVTable(path: folder + "/invoices.csv")
         #expect(invoices.value(invoices.rows[0], "issue_date") == "2025-06-30")
@@ -46,7 +52,9 @@ struct SettingsValidationTests {
         #expect {
             _ = try generateDataset(GeneratorSettings(customers: 2, invoices: 4), into: target)
         } throws: { error in
-            guard let error = error as? GeneratorError, case .cannotCreateFolder(let path, _) = error else { return false }
+            guard let error = error as? GeneratorError, case .cannotCreateFolder(let path, _) = error else {
+                return false
+            }
             return path == target && error.description.contains(target)
         }
     }

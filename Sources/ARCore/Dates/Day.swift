@@ -124,7 +124,6 @@ public enum CivilCalendar {
     }
 
     /// Parses exactly `YYYY-MM-DD` naming a real day from raw bytes; nil otherwise.
-    @inlinable
     public static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         @inline(__always) func digit(_ i: Int) -> Int? {
@@ -140,6 +139,18 @@ public enum CivilCalendar {
         guard month >= 1, month <= 12, dayOfMonth >= 1, dayOfMonth <= daysInMonth(year: year, month: month) else {
             return nil
         }
+        // Input dates are nearly always in 1900-2299: a table lookup instead of the divisions.
+        let slot = (year - tableFirstYear) * 12 + month - 1
+        if slot >= 0, slot < monthStartTable.count {
+            return monthStartTable[slot] + Day(dayOfMonth - 1)
+        }
         return day(year: year, month: month, day: dayOfMonth)
+    }
+
+    static let tableFirstYear = 1900
+
+    /// The day number of the 1st of each month from January 1900 to December 2299.
+    static let monthStartTable: [Day] = (0..<(400 * 12)).map {
+        day(year: tableFirstYear + $0 / 12, month: $0 % 12 + 1, day: 1)
     }
 }

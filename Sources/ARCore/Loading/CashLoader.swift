@@ -52,8 +52,9 @@ struct CashLoader {
         let currency = ColumnRef(optional: "currency", in: reader)
         var sink = RejectSink(file: paymentsFile)
         reserve(&result.rows, reader.estimatedRows(bytesPerRow: 55))
+        let required = [id, customer, date, amount]
         try reader.forEachRow { row in
-            if let missing = row.firstMissing(id, customer, date, amount) {
+            if let missing = row.firstMissing(in: required) {
                 sink.add(row, missing.name, .missingRequired, "\(missing.name) is empty")
                 return true
             }
@@ -98,8 +99,9 @@ struct CashLoader {
         let amount = try ColumnRef(required: "amount", in: reader)
         var sink = RejectSink(file: creditNotesFile)
         var seen = KeyIndex()
+        let required = [id, customer, date, amount]
         try reader.forEachRow { row in
-            if let missing = row.firstMissing(id, customer, date, amount) {
+            if let missing = row.firstMissing(in: required) {
                 sink.add(row, missing.name, .missingRequired, "\(missing.name) is empty")
                 return true
             }

@@ -31,8 +31,9 @@ struct InvoicesLoader {
         table.due.reserveCapacity(expected)
         table.amount.reserveCapacity(expected)
         table.currency.reserveCapacity(expected)
+        let required = [id, customer, issue, amount]
         try reader.forEachRow { row in
-            if let missing = row.firstMissing(id, customer, issue, amount) {
+            if let missing = row.firstMissing(in: required) {
                 sink.add(row, missing.name, .missingRequired, "\(missing.name) is empty")
                 return true
             }

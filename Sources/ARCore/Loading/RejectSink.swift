@@ -35,9 +35,10 @@ extension CSVRow {
     func string(_ column: ColumnRef) -> String { string(column.index) }
     func text(_ column: ColumnRef) -> String { "'\(string(column.index))'" }
 
-    /// The first of `columns` whose value is empty.
-    func firstMissing(_ columns: ColumnRef...) -> ColumnRef? {
-        columns.first { value($0).isEmpty }
+    /// The first of `columns` whose value is empty (the array is built once per file, not per row).
+    func firstMissing(in columns: [ColumnRef]) -> ColumnRef? {
+        for column in columns where value(column).isEmpty { return column }
+        return nil
     }
 }
 
@@ -52,12 +53,14 @@ enum FieldCheck {
     }
 
     /// A positive amount with at most `minorDigits` decimals.
-    static func positiveAmount(_ bytes: UnsafeBufferPointer<UInt8>, minorDigits: Int, currency: String) -> AmountOutcome {
+    static func positiveAmount(
+        _ bytes: UnsafeBufferPointer<UInt8>, minorDigits: Int, currency: @autoclosure () -> String
+    ) -> AmountOutcome {
         switch MinorUnits.parse(bytes, minorDigits: minorDigits) {
         case .malformed:
             return .rejected(.badAmount, "not a decimal amount")
         case .tooManyDecimals:
-            return .rejected(.tooManyDecimals, "more than \(minorDigits) decimals for \(currency)")
+            return .rejected(.tooManyDecimals, "more than \(minorDigits) decimals for \(currency())")
         case .value(let minor):
             if minor > maxMinorUnits || minor < -maxMinorUnits { return .rejected(.badAmount, "amount too large") }
             if minor <= 0 { return .rejected(.nonPositiveAmount, "amount must be greater than 0") }

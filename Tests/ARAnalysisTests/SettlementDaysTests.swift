@@ -1,0 +1,123 @@
+import ARAnalysis
+import ARCore
+import Testing
+
+/// SPEC sections 4 and 7: an invoice settles on the date its cumulated applications reach the
+/// amount (counted from the issue date if earlier). Days to pay = settle - issue; days late =
+/// max(0, settle - due); amount-weighted (invoice amount at T's rates) over settlements in (T-365, T].
+@Suite("Days to pay and days late")
+struct SettlementDaysTests {
+    @Test("days to pay and days late are weighted by invoice amount")
+    func amountWeighted() throws {
+        // A 100.00 issued 05-01, due 05-31, paid 06-10: 40 days to pay, 10 late.
+        // B 300.00 issued 06-01, due 07-01, paid 06-11: 10 days to pay, 0 late.
+        // Days to pay = (100 x 40 + 300 x 10) / 400 = 7000 / 400 = 17.5 (a plain mean would be 25).
+        // Days late = (100 x 10 + 300 x 0) / 400 = 2.5.
+        let fixture = LedgerFixture(
+            invoices: """
+                invoice_id,customer_id,issue_date,due_date,amount
+                A,C1,2024-05-01,2024-05-31,100.00
+                B,C1,2024-06-01,2024-07-01,300.00
+                """,
+            payments: """
+                payment_id,customer_id,invoice_id,date,amount
+                P1,C1,A,2024-06-10,100.00
+                P2,C1,B,2024-06-11,300.00
+                """)
+        let result = try fixture.load(asOf: "2024-06-30").analyze(asOf: "2024-06-30")
+        #expect(result.kpis.avgDaysToPay == 17.5)
+        #expect(result.kpis.avgDaysLate == 2.5)
+    }
+
+    @Test("an invoice settled exactly 365 days before T is out of the window; one settled on T is in")
+    func windowEdges() throws {
+        // T = 2024-06-30; T - 365 = 2023-07-01 (the year holds 2024-02-29). Window (2023-07-01, 2024-06-30].
+        // X 1,000.00 issued 2023-06-01, due 2023-06-15, settled 2023-07-01: out.
+        // Z   200.00 issued 2023-06-02, due 2023-06-22, settled 2023-07-02: in, 30 days to pay, 10 late.
+        // Y   200.00 issued 2024-06-10, due 2024-06-20, settled 2024-06-30 (= T): in, 20 days, 10 late.
+        // W   100.00 issued 2024-06-01, settled 2024-07-01 (> T): out.
+        // Days to pay = (200 x 30 + 200 x 20) / 400 = 25 (with X it would be 40000 / 1400 = 28.57).
+        // Days late = (200 x 10 + 200 x 10) / 400 = 10 (with X: (16000 + 4000) / 1400 = 14.29).
+        #expect(day("2024-06-30") - 365 == day("2023-07-01"))
+        let fixture = LedgerFixture(
+            invoices: """
+                invoice_id,customer_id,issue_date,due_date,amount
+                X,C1,2023-06-01,2023-06-15,1000.00
+                Z,C1,2023-06-02,2023-06-22,200.00
+                Y,C1,2024-06-10,2024-06-20,200.00
+                W,C1,2024-06-01,2024-07-01,100.00
+                """,
+            payments: """
+                payment_id,customer_id,invoice_id,date,amount
+                P1,C1,X,2023-07-01,1000.00
+                P2,C1,Z,2023-07-02,200.00
+                P3,C1,Y,2024-06-30,200.00
+                P4,C1,W,2024-07-01,100.00
+                """)
+        let loaded = try fixture.load(asOf: "2024-06-30")
+        let result = try loaded.analyze(asOf: "2024-06-30")
+        #expect(result.kpis.avgDaysToPay == 25)
+        #expect(result.kpis.avgDaysLate == 10)
+        #expect(result.settlementByCustomer[loaded.customer("C1")].invoices == 2)
+    }
+
+    @Test("an application dated before the issue date counts from the issue date")
+    func prepaidCountsFromIssue() throws {
+        // Q1 300.00 issued 06-10 (due 07-10), paid in full on 06-01: settles 06-10, 0 days (not -9).
+        // Q2 100.00 issued 06-10 (due 07-10): 50.00 on 06-01 and 50.00 on 06-20: settles 06-20, 10 days.
+        // Days to pay = (300 x 0 + 100 x 10) / 400 = 2.5; days late 0.
+        let fixture = LedgerFixture(
+            invoices: """
+                invoice_id,customer_id,issue_date,due_date,amount
+                Q1,C1,2024-06-10,2024-07-10,300.00
+                Q2,C1,2024-06-10,2024-07-10,100.00
+                """,
+            payments: """
+                payment_id,customer_id,invoice_id,date,amount
+                P1,C1,Q1,2024-06-01,300.00
+                P2,C1,Q2,2024-06-01,50.00
+                P3,C1,Q2,2024-06-20,50.00
+                """)
+        let result = try fixture.load(asOf: "2024-06-30").analyze(asOf: "2024-06-30")
+        #expect(result.kpis.avgDaysToPay == 2.5)
+        #expect(result.kpis.avgDaysLate == 0)
+        #expect(result.kpis.totalAR == 0)
+        #expect(result.kpis.unapplied == 0)
+    }
+
+    @Test("weights are invoice amounts converted at T's rate, per customer and overall")
+    func weightsAtAsOfRates() throws {
+        // EUR: 1.5 on 05-01, 1.1 on 06-01, 2.0 on 07-15 (after T, ignored). Rate at T = 1.1.
+        // E1 (C1) EUR 100.00 issued 05-01 due 05-31, paid EUR 100.00 on 06-10: 40 days, 10 late; weight 11000.
+        // U1 (C2) USD 110.00 issued 06-01 due 07-01, paid 06-11: 10 days, 0 late; weight 11000.
+        // Overall: to pay (40 + 10) / 2 = 25, late 5 (own-currency weights would give 24.29, rate 1.5 27.31).
+        // Per customer: C1 40 / 10, C2 10 / 0.
+        let fixture = LedgerFixture(
+            invoices: """
+                invoice_id,customer_id,issue_date,due_date,amount,currency
+                E1,C1,2024-05-01,2024-05-31,100.00,EUR
+                U1,C2,2024-06-01,2024-07-01,110.00,USD
+                """,
+            payments: """
+                payment_id,customer_id,invoice_id,date,amount,currency
+                P1,C1,E1,2024-06-10,100.00,EUR
+                P2,C2,U1,2024-06-11,110.00,USD
+                """,
+            fxRates: """
+                date,currency,rate
+                2024-05-01,EUR,1.5
+                2024-06-01,EUR,1.1
+                2024-07-15,EUR,2.0
+                """)
+        let loaded = try fixture.load(asOf: "2024-06-30")
+        let result = try loaded.analyze(asOf: "2024-06-30")
+        #expect(result.kpis.avgDaysToPay == 25)
+        #expect(result.kpis.avgDaysLate == 5)
+        let c1 = result.settlementByCustomer[loaded.customer("C1")]
+        let c2 = result.settlementByCustomer[loaded.customer("C2")]
+        #expect(c1.averageDaysToPay == 40)
+        #expect(c1.averageDaysLate == 10)
+        #expect(c2.averageDaysToPay == 10)
+        #expect(c2.averageDaysLate == 0)
+    }
+}

@@ -1,0 +1,62 @@
+import ARCore
+import Testing
+
+/// SPEC 1 and 7: amounts are `[+-]?digits[.digits]`, held as Int64 minor units,
+/// with decimals counted as written.
+@Suite("MinorUnits parse and format")
+struct MinorUnitsTests {
+    @Test(
+        "well-formed amounts become minor units",
+        arguments: [
+            ("12.34", 2, Int64(1_234)), ("12", 2, 1_200), ("12.3", 2, 1_230), ("-5.00", 2, -500), ("+5", 2, 500),
+            ("007.50", 2, 750), ("0.00", 2, 0), ("-0", 2, 0), ("5", 0, 5), ("1.234", 3, 1_234), ("0.001", 3, 1),
+            ("100.10", 2, 10_010), ("0000000000000000000000001", 0, 1),
+            ("9223372036854775807", 0, Int64.max), ("92233720368547758.07", 2, Int64.max),
+            ("-92233720368547758.07", 2, -Int64.max), ("92233720368547758", 2, 9_223_372_036_854_775_800),
+        ])
+    func parses(_ text: String, _ digits: Int, _ minor: Int64) {
+        #expect(MinorUnits.parse(text, minorDigits: digits) == .value(minor))
+    }
+
+    @Test(
+        "more decimals than the currency has, counted as written",
+        arguments: [("100.000", 2), ("0.001", 2), ("5.5", 0), ("5.0", 0), ("1.2345", 3), ("-1.999", 2), ("0.000", 2)])
+    func tooManyDecimals(_ text: String, _ digits: Int) {
+        #expect(MinorUnits.parse(text, minorDigits: digits) == .tooManyDecimals)
+    }
+
+    @Test(
+        "anything else is malformed, including values too large for Int64 minor units",
+        arguments: [
+            "", "-", "+", ".", ".5", "5.", "-.5", "12,50", "1e5", "$100", "1 000", " 5", "5 ", "1.2.3", "--5", "+-5",
+            "1_000", "0x10", "5-", "1.2a", "1.234x", "abc", "∞", "NaN",
+            "9223372036854775808", "92233720368547758.08", "92233720368547759", "99999999999999999999.12",
+        ])
+    func malformed(_ text: String) {
+        #expect(MinorUnits.parse(text, minorDigits: 2) == .malformed)
+    }
+
+    @Test(
+        "format writes exactly the currency's decimals",
+        arguments: [
+            (Int64(1_234), 2, "12.34"), (5, 2, "0.05"), (-5, 2, "-0.05"), (0, 2, "0.00"), (1_234, 0, "1234"),
+            (-1_234, 3, "-1.234"), (1, 3, "0.001"), (-100, 2, "-1.00"), (Int64.max, 2, "92233720368547758.07"),
+            (Int64.min, 2, "-92233720368547758.08"), (Int64.min, 0, "-9223372036854775808"),
+        ])
+    func formats(_ minor: Int64, _ digits: Int, _ text: String) {
+        #expect(MinorUnits.format(minor, minorDigits: digits) == text)
+    }
+
+    @Test("format then parse gives the same minor units back", arguments: [0, 2, 3])
+    func roundTrip(_ digits: Int) {
+        var value: Int64 = 1
+        var samples: [Int64] = [0, 1, -1, 9, 10, 99, 100, 101, Int64.max, -Int64.max]
+        while value < Int64.max / 7 {
+            samples += [value, -value, value + 1, -(value - 1)]
+            value *= 7
+        }
+        for minor in samples {
+            #expect(MinorUnits.parse(MinorUnits.format(minor, minorDigits: digits), minorDigits: digits) == .value(minor))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Times `arreport run` on large generated data sets: wall time and peak memory.
+#
+# Usage: scripts/bench.sh [SIZES]      SIZES default "1m 5m"; also e.g. "200k" or "1m 2m 5m"
+#
+# Builds a release binary, generates each data set once into .bench-data/SIZE
+# (customers = invoices / 25, seed 1, currencies USD,EUR,GBP,JPY; kept between
+# runs since generation is deterministic), runs the report with /usr/bin/time -v
+# and prints one table row per size.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+sizes="${*:-1m 5m}"
+bin=.build/release/arreport
+data_root=.bench-data
+
+if [[ ! -x /usr/bin/time ]]; then
+    echo "bench.sh: /usr/bin/time is missing (apt-get install time)" >&2
+    exit 1
+fi
+
+echo "building release..." >&2
+swift build -c release >&2
+
+# "1m" -> 1000000, "200k" -> 200000, "12345" -> 12345
+invoice_count() {
+    local size=$1
+    case "$size" in
+        *m | *M) echo $(( ${size%[mM]} * 1000000 )) ;;
+        *k | *K) echo $(( ${size%[kK]} * 1000 )) ;;
+        *[!0-9]* | '') echo "bench.sh: bad size '$size' (use e.g. 1m, 200k, 50000)" >&2; return 1 ;;
+        *) echo "$size" ;;
+    esac
+}
+
+# "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.35" -> 62.35
+wall_seconds() {
+    awk -F': ' '/Elapsed \(wall clock\)/ {
+        n = split($2, part, ":")
+        seconds = (n == 3) ? part[1] * 3600 + part[2] * 60 + part[3] : part[1] * 60 + part[2]
+        printf "%.2f", seconds
+    }' "$1"
+}
+
+# "Maximum resident set size (kbytes): 123456" -> MB
+peak_rss_mb() {
+    awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"
+}
+
+mkdir -p "$data_root"
+rows=()
+for size in $sizes; do
+    invoices=$(invoice_count "$size")
+    customers=$(( invoices / 25 > 0 ? invoices / 25 : 1 ))
+    data="$data_root/$size"
+    out="$data_root/out-$size"
+
+    # A data set counts only once complete: generate aside, then move into place.
+    if [[ ! -f "$data/.complete" ]]; then
+        echo "generating $size ($invoices invoices, $customers customers)..." >&2
+        rm -rf "$data" "$data.partial"
+        "$bin" generate --customers "$customers" --invoices "$invoices" --seed 1 \
+            --out "$data.partial" --currencies USD,EUR,GBP,JPY >&2
+        touch "$data.partial/.complete"
+        mv "$data.partial" "$data"
+    fi
+    input_mb=$(cat "$data"/*.csv | wc -c | awk '{ printf "%.1f", $1 / 1000000 }')
+
+    echo "running report on $size..." >&2
+    timing="$data_root/time-$size.txt"
+    log="$data_root/run-$size.log"
+    if ! /usr/bin/time -v "$bin" run --data "$data" --as-of 2025-12-31 --out "$out" >"$log" 2>"$timing"; then
+        echo "bench.sh: arreport run failed on $size; last lines:" >&2
+        tail -n 20 "$log" "$timing" >&2
+        exit 1
+    fi
+    rows+=("$(printf '%-6s %10s %9s %9s %12s' "$size" "$invoices" "$input_mb" "$(wall_seconds "$timing")" "$(peak_rss_mb "$timing")")")
+done
+
+printf '%-6s %10s %9s %9s %12s\n' size invoices input_MB wall_s peak_RSS_MB
+printf '%s\n' "${rows[@]}"
