@@ -95,10 +95,15 @@ public struct Position: Sendable {
             if excess > 0 {
                 let amount = converter.convert(excess) ?? 0
                 position.unapplied[customer] += amount
+                // Dated when the cash arrived: the first application of a prepayment,
+                // the settlement of an overpaid invoice.
+                let prepaid = invoices.issue[invoice] > asOf
                 position.unappliedItems.append(
                     UnappliedItem(
-                        customer: Int32(customer), source: invoices.issue[invoice] > asOf ? .prepayment : .excess,
-                        reference: invoices.ids.key(invoice), date: invoices.issue[invoice], amount: amount))
+                        customer: Int32(customer), source: prepaid ? .prepayment : .excess,
+                        reference: invoices.ids.key(invoice),
+                        date: prepaid ? ledger.applications.date[Int(ledger.applications.start[invoice])] : facts.settle[invoice],
+                        amount: amount))
             }
             guard open > 0 else { continue }
             let reporting = open == invoices.amount[invoice] ? facts.amountReporting[invoice] : (converter.convert(open) ?? 0)

@@ -50,7 +50,9 @@ struct AgingCommand: ParsableCommand {
     func run() throws {
         do {
             let view = try Batch.analyse(try settings.resolve(), showProgress: stderrIsTerminal, filter: filters.filter)
-            filters.print(AnalystViews.aging(ledger: view.ledger, analysis: view.analysis, top: filters.top))
+            filters.print(
+                AnalystViews.aging(
+                    ledger: view.ledger, analysis: view.analysis, top: filters.top, forPeople: filters.format == .table))
         } catch {
             throw fail(error)
         }
@@ -75,7 +77,9 @@ struct KPIsCommand: ParsableCommand {
         do {
             let view = try Batch.analyse(try settings.resolve(), showProgress: stderrIsTerminal, filter: filters.filter)
             if let top = filters.top {
-                filters.print(AnalystViews.customerKPIs(ledger: view.ledger, analysis: view.analysis, top: top))
+                filters.print(
+                    AnalystViews.customerKPIs(
+                        ledger: view.ledger, analysis: view.analysis, top: top, forPeople: filters.format == .table))
             } else {
                 filters.print(AnalystViews.kpis(view.analysis.kpis, rejectedRows: view.rejectedRows))
             }

@@ -19,7 +19,9 @@ struct DeterminismTests {
     func sameSettingsSameBytes() throws {
         let settings = GeneratorSettings(customers: 30, invoices: 800, seed: 7, currencies: ["EUR", "USD", "JPY"])
         let first = temporaryFolder("same-a")
+        defer { removeFolder(first) }
         let second = temporaryFolder("same-b")
+        defer { removeFolder(second) }
         let firstSummary = try generateDataset(settings, into: first)
         let secondSummary = try generateDataset(settings, into: second)
         #expect(firstSummary == secondSummary)
@@ -30,9 +32,11 @@ struct DeterminismTests {
     func otherSeedOtherBytes() throws {
         var settings = GeneratorSettings(customers: 30, invoices: 800, seed: 7)
         let first = temporaryFolder("seed-a")
+        defer { removeFolder(first) }
         _ = try generateDataset(settings, into: first)
         settings.seed = 8
         let second = temporaryFolder("seed-b")
+        defer { removeFolder(second) }
         let summary = try generateDataset(settings, into: second)
         #expect(summary.invoices == 800)
         let a = try Self.contents(of: first)
@@ -44,11 +48,31 @@ struct DeterminismTests {
     @Test("generating again into the same folder replaces the files")
     func regenerateOverwrites() throws {
         let folder = temporaryFolder("again")
+        defer { removeFolder(folder) }
         _ = try generateDataset(GeneratorSettings(customers: 20, invoices: 400, seed: 1), into: folder)
         let before = try Self.contents(of: folder)
         _ = try generateDataset(GeneratorSettings(customers: 5, invoices: 50, seed: 1), into: folder)
         _ = try generateDataset(GeneratorSettings(customers: 20, invoices: 400, seed: 1), into: folder)
         #expect(try Self.contents(of: folder) == before)
+    }
+
+    /// FNV-1a over the six files in a fixed order: a cheap fingerprint of a whole data set.
+    static func fingerprint(of folder: String) throws -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for file in files {
+            for byte in try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)) {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+        }
+        return hash
+    }
+
+    /// Pins the exact bytes, so a data set made on another machine, OS or toolchain (or with
+    /// optimizations on: checked equal to a release build) is the one made here. A deliberate
+    /// change to the generator changes this value: update it in the same commit and say so.
+    @Test("the shared test data set has its known fingerprint")
+    func knownFingerprint() throws {
+        #expect(try Self.fingerprint(of: GeneratedDataset.shared.folder) == 0x7242_53DD_C655_E10A)
     }
 
     @Test("the random generator matches the xoshiro256** reference stream")

@@ -71,6 +71,11 @@ func temporaryFolder(_ name: String) -> String {
         "\(base)/argenerate-tests-\(ProcessInfo.processInfo.processIdentifier)-\(name)-\(UUID().uuidString.prefix(8))"
 }
 
+/// Removes a test folder; a leftover in the temporary directory is harmless, so errors are ignored.
+func removeFolder(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
+}
+
 /// Minor units of an amount in `currency`, or nil when it is not a valid amount for it.
 func minorUnits(_ text: String, currency: String) -> Int64? {
     if case .value(let minor) = MinorUnits.parse(text, minorDigits: Currency(code: currency).minorDigits) {

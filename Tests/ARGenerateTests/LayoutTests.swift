@@ -204,6 +204,7 @@ struct LayoutTests {
     @Test("one currency: fx_rates.csv holds the header only")
     func singleCurrency() throws {
         let folder = temporaryFolder("single")
+        defer { removeFolder(folder) }
         let summary = try generateDataset(GeneratorSettings(customers: 5, invoices: 60, seed: 3), into: folder)
         #expect(summary.fxRates == 0)
         let text = try String(contentsOfFile: folder + "/fx_rates.csv", encoding: .utf8)

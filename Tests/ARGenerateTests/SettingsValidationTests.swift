@@ -36,6 +36,7 @@ struct SettingsValidationTests {
     func smallest() throws {
         let day = CivilCalendar.day(year: 2025, month: 6, day: 30)
         let folder = temporaryFolder("smallest")
+        defer { removeFolder(folder) }
         let summary = try generateDataset(
             GeneratorSettings(customers: 1, invoices: 1, start: day, end: day, currencies: ["JPY", "USD"]), into: folder
         )
@@ -47,6 +48,7 @@ struct SettingsValidationTests {
     @Test("a folder that cannot be created is named in the error")
     func unwritableFolder() throws {
         let blocker = temporaryFolder("blocker")
+        defer { removeFolder(blocker) }
         try Data("not a folder".utf8).write(to: URL(fileURLWithPath: blocker))
         let target = blocker + "/data"
         #expect {

@@ -82,9 +82,6 @@ public final class CSVFileReader {
         try fill()
         // A byte-order mark is skipped.
         if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { consumed = 3 }
-        if memchr(buffer.baseAddress! + consumed, 0, filled - consumed) != nil {
-            throw .notCSV(path: path, line: 1, reason: "binary content (NUL byte)")
-        }
         try readHeader()
     }
 
@@ -184,6 +181,7 @@ public final class CSVFileReader {
             buffer.deallocate()
             buffer = bigger
         }
+        let firstNew = filled
         while filled < buffer.count, !atEOF {
             let n = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if n < 0 {
@@ -198,6 +196,13 @@ public final class CSVFileReader {
             filled += n
             byteCount += n
             progress?.add(n)
+        }
+        // Binary content anywhere, not just in the first chunk, makes the file not CSV.
+        // The buffer starts on physical line `line`: count line feeds up to the NUL.
+        if filled > firstNew, let nul = memchr(buffer.baseAddress! + firstNew, 0, filled - firstNew) {
+            let offset = buffer.baseAddress!.distance(to: nul)
+            let nulLine = line + buffer[0..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw .notCSV(path: path, line: nulLine, reason: "binary content (NUL byte)")
         }
     }
 

@@ -34,8 +34,9 @@ public struct CustomerFilter: Sendable, Equatable {
 /// The tables `arreport aging` and `arreport kpis` print.
 public enum AnalystViews {
     /// Aging by customer, largest total first; `top` keeps the first N. The footer totals the rows shown.
-    public static func aging(ledger: Ledger, analysis: AnalysisResult, top: Int?) -> TextTable {
-        let currency = ledger.reportingCurrency
+    /// `forPeople` groups thousands (for the terminal); otherwise amounts are plain, as in the CSVs.
+    public static func aging(ledger: Ledger, analysis: AnalysisResult, top: Int?, forPeople: Bool) -> TextTable {
+        let money = moneyFormatter(ledger.reportingCurrency, forPeople: forPeople)
         let position = analysis.position
         let labels = analysis.settings.buckets.labels
         var customers = Position.customerOrder(ledger).filter {
@@ -53,9 +54,9 @@ public enum AnalystViews {
             for (index, amount) in amounts.enumerated() { totals[index] += amount }
             table.rows.append(
                 [ledger.customers.ids[customer], ledger.customers.names[customer]]
-                    + amounts.map { Format.moneyGrouped($0, currency) })
+                    + amounts.map(money))
         }
-        table.footer = ["Total", "\(customers.count) customers"] + totals.map { Format.moneyGrouped($0, currency) }
+        table.footer = ["Total", "\(customers.count) customers"] + totals.map(money)
         return table
     }
 
@@ -68,8 +69,8 @@ public enum AnalystViews {
     }
 
     /// Per-customer figures for the N customers with the largest AR.
-    public static func customerKPIs(ledger: Ledger, analysis: AnalysisResult, top: Int) -> TextTable {
-        let currency = ledger.reportingCurrency
+    public static func customerKPIs(ledger: Ledger, analysis: AnalysisResult, top: Int, forPeople: Bool) -> TextTable {
+        let money = moneyFormatter(ledger.reportingCurrency, forPeople: forPeople)
         let position = analysis.position
         let customers = Position.customerOrder(ledger)
             .filter { position.openTotal[$0] != 0 }
@@ -83,13 +84,15 @@ public enum AnalystViews {
             let settlement = analysis.settlementByCustomer[customer]
             table.rows.append([
                 ledger.customers.ids[customer], ledger.customers.names[customer],
-                Format.moneyGrouped(position.openTotal[customer], currency),
-                Format.moneyGrouped(position.openTotal[customer] - current, currency),
-                Format.moneyGrouped(position.over90[customer], currency),
-                Format.moneyGrouped(position.disputed[customer], currency),
+                money(position.openTotal[customer]), money(position.openTotal[customer] - current),
+                money(position.over90[customer]), money(position.disputed[customer]),
                 Format.ratio(settlement.averageDaysToPay), Format.ratio(settlement.averageDaysLate),
             ])
         }
         return table
+    }
+
+    static func moneyFormatter(_ currency: Currency, forPeople: Bool) -> (Int64) -> String {
+        forPeople ? { Format.moneyGrouped($0, currency) } : { Format.money($0, currency) }
     }
 }

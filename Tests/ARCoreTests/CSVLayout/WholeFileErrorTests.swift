@@ -59,7 +59,25 @@ struct WholeFileErrorTests {
         let folder = try TempDataFolder()
         try folder.write("invoices.csv", bytes: Array((invoiceHeader + "I1,C1,2024-01-10,,1").utf8) + [0x00] + Array(".00,\n".utf8))
         let error = try #require(throws: InputError.self) { try folder.load() }
-        guard case .notCSV = error else { Issue.record("expected notCSV, got \(error)"); return }
+        #expect(error == .notCSV(path: folder.filePath("invoices.csv"), line: 2, reason: "binary content (NUL byte)"))
+    }
+
+    @Test("a NUL byte far into the file is found whatever the read chunk size", arguments: [1_024, 4_096, 4 << 20])
+    func nulPastFirstChunk(_ chunkSize: Int) throws {
+        // 200 good rows (about 5 KB), then a row with a NUL: binary content, wherever it lies.
+        var bytes = Array(invoiceHeader.utf8)
+        for n in 0..<200 { bytes += Array("I\(n),C1,2024-01-10,,100.00,\n".utf8) }
+        bytes += Array("I200,C1,2024-01-10,,1".utf8) + [0x00] + Array(".00,\n".utf8)
+        let folder = try TempDataFolder()
+        try folder.write("invoices.csv", bytes: bytes)
+        let error = try #require(throws: InputError.self) {
+            let reader = try CSVFileReader(path: folder.filePath("invoices.csv"), chunkSize: chunkSize)
+            try reader.forEachRow { _ in true }
+        }
+        guard case .notCSV(let path, let line, _) = error else { Issue.record("expected notCSV, got \(error)"); return }
+        #expect(path == folder.filePath("invoices.csv"))
+        // Header on line 1, rows I0...I199 on lines 2...201: the NUL is on line 202.
+        #expect(line == 202)
     }
 
     @Test("an unterminated quote is not CSV and names the line where the quote opens")

@@ -20,7 +20,7 @@ struct DiscoveredCustomersTests {
         #expect(customers.currency.allSatisfy { $0 == 0 })
         #expect(customers.termsDays.allSatisfy { $0 == 30 })
         #expect(customers.creditLimit.allSatisfy { $0 == nil })
-        #expect(customers.segments.allSatisfy(\.isEmpty))
+        #expect(customers.segments.allSatisfy { $0.isEmpty })
         // Each row points at the right customer after the files' customers are merged.
         let invoices = result.ledger.invoices
         #expect(invoices.customer.map { customers.ids[Int($0)] } == ["C1", "C2", "C1"])

@@ -17,7 +17,9 @@ struct AmountRejectTests {
     @Test(
         "amounts that are not [+-]digits[.digits] are bad_amount",
         arguments: ["\"12,50\"", "1e5", "$100", ".5", "5.", "1 000", "\"1,000.00\"", "12.5.0", "--5", "+-5", "abc",
-                    "USD 5", "5 USD", "(5.00)", "0x10", "١٢"])
+                    "USD 5", "5 USD", "(5.00)", "0x10", "١٢",
+                    // Too large for Int64 minor units.
+                    "99999999999999999999", "92233720368547758.08"])
     func badAmount(_ field: String) throws {
         let result = try loadInvoice(amountField: field)
         #expect(result.rejectRows == [RejectRow("invoices.csv", line: 2, column: "amount", .badAmount, record: "I1,C1,2024-01-10,,\(field),")])

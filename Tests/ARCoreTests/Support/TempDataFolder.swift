@@ -1,5 +1,6 @@
 import ARCore
 import Foundation
+import Testing
 
 /// A data folder in a fresh temporary directory, removed when the value goes away.
 /// Each test gets its own, so tests can run in parallel.
