@@ -33,6 +33,8 @@ struct UnappliedCashTests {
         #expect(result.position.openItems.isEmpty)
         #expect(result.kpis.customersWithBalance == 0)
         #expect(loaded.unappliedSummary(result) == ["C1:excess:I1:5000"])
+        // docs/METRICS.md (SPEC is silent): an excess is dated on the invoice's settlement date, 06-10.
+        #expect(result.position.unappliedItems.first?.date == day("2024-06-10"))
         #expect(result.kpis.avgDaysToPay == 9)
 
         // Before the payment date nothing is applied: at 06-09 I1 is open in full and there is no excess.
@@ -66,6 +68,7 @@ struct UnappliedCashTests {
         #expect(result.position.unapplied[c2] == 4_000)
         #expect(result.position.netBalance(c2) == -4_000)
         #expect(loaded.unappliedSummary(result) == ["C2:unknown_invoice:P1:4000"])
+        #expect(result.position.unappliedItems.first?.date == day("2024-06-05"))
     }
 
     @Test("cash without an invoice_id sits on account")
@@ -119,6 +122,9 @@ struct UnappliedCashTests {
         #expect(june.kpis.unapplied == 50_000)
         #expect(june.position.netBalance(c1) == -50_000)
         #expect(loaded.unappliedSummary(june).sorted() == ["C1:prepayment:I2:30000", "C1:prepayment:I3:20000"])
+        // docs/METRICS.md (SPEC is silent): a prepayment is dated when the cash arrived (its first
+        // application, 06-20), never on the issue date after T.
+        #expect(june.position.unappliedItems.allSatisfy { $0.date == day("2024-06-20") })
 
         let july = try loaded.analyze(asOf: "2024-07-31")
         #expect(july.kpis.totalAR == 30_000)

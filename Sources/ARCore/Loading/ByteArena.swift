@@ -7,6 +7,11 @@ public struct ByteArena: Sendable {
 
     public var count: Int { starts.count - 1 }
 
+    public mutating func reserve(strings: Int, bytes: Int) {
+        starts.reserveCapacity(strings + 1)
+        self.bytes.reserveCapacity(bytes)
+    }
+
     public mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: value)
         starts.append(bytes.count)

@@ -142,6 +142,8 @@ struct CashLoader {
         rows.currency.reserveCapacity(expected)
         rows.kind.reserveCapacity(expected)
         rows.line.reserveCapacity(expected)
+        rows.invoiceKey.reserve(strings: expected, bytes: expected * 11)
+        rows.reference.reserve(strings: expected, bytes: expected * 11)
     }
 
     private static func append(

@@ -1,33 +1,92 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A hash map from identifier bytes to dense indices (0, 1, 2, ... in order of
 /// insertion), with the identifiers kept in one byte arena. Millions of
-/// invoice ids cost two arrays instead of millions of Strings.
+/// invoice ids cost a few arrays instead of millions of Strings.
+///
+/// Each slot holds 32 bits of the hash, the key's length and its first 16
+/// bytes, so a lookup of a typical id (`INV0001234`) is settled by one slot,
+/// one cache miss, without touching the arena.
 public struct KeyIndex: Sendable {
     private var arena: [UInt8] = []
     /// Start of key i in the arena; key i ends where key i+1 starts.
     private var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
-    /// Open-addressed table: the high 32 bits of the key's hash, then index + 1 in the
-    /// low 32 bits (0 = empty slot). The hash bits settle most mismatches without
-    /// touching the arena, which keeps lookups to one cache miss in the usual case.
-    private var slots: [UInt64]
+    private var slots: [Slot]
     private var mask: Int
+
+    struct Slot: Sendable {
+        /// Hash tag (high 24 bits) | length, capped at 255 (8 bits) | index + 1 (low 32 bits); 0 = empty.
+        var meta: UInt64 = 0
+        var head0: UInt64 = 0
+        var head1: UInt64 = 0
+    }
+
+    /// A key's hash and the fields a slot compares.
+    struct Probe {
+        var hash: UInt64
+        var head0: UInt64
+        var head1: UInt64
+
+        @inline(__always)
+        init(_ key: UnsafeBufferPointer<UInt8>) {
+            let raw = UnsafeRawBufferPointer(key)
+            let count = key.count
+            func word(_ offset: Int) -> UInt64 {
+                if offset + 8 <= count { return raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+                var value: UInt64 = 0
+                var shift: UInt64 = 0
+                var index = offset
+                while index < count {
+                    value |= UInt64(key[index]) << shift
+                    shift += 8
+                    index += 1
+                }
+                return value
+            }
+            head0 = word(0)
+            head1 = word(8)
+            // Multiply-mix eight bytes at a time, then avalanche so both the
+            // low bits (slot) and the high bits (tag) spread well.
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+            h = (h ^ head0) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            h = (h ^ head1) &* 0x94D0_49BB_1331_11EB
+            h ^= h >> 31
+            var offset = 16
+            while offset < count {
+                h = (h ^ word(offset)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 29
+                offset += 8
+            }
+            h = h &* 0x94D0_49BB_1331_11EB
+            h ^= h >> 32
+            hash = h
+        }
+
+        @inline(__always)
+        func tag(length: Int) -> UInt64 {
+            (hash & 0xFFFF_FF00_0000_0000) | (UInt64(min(length, 255)) << 32)
+        }
+    }
 
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
-        hashes.reserveCapacity(capacity)
         starts.reserveCapacity(capacity + 1)
+        arena.reserveCapacity(capacity * 10)
     }
 
-    public var count: Int { hashes.count }
+    public var count: Int { starts.count - 1 }
 
     /// The key at `index` as a String.
     public func key(_ index: Int) -> String {
-        arena.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[starts[index]..<starts[index + 1]]), as: UTF8.self)
-        }
+        withKey(index) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with the bytes of the key at `index`.
@@ -40,62 +99,9 @@ public struct KeyIndex: Sendable {
     /// Every key in index order.
     public var keys: [String] { (0..<count).map(key) }
 
-    @inline(__always)
-    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        // Eight bytes at a time, multiply-mixed, then a final avalanche so both the
-        // low bits (slot) and the high bits (tag) spread well.
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-        var offset = 0
-        let raw = UnsafeRawBufferPointer(key)
-        while offset + 8 <= key.count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 29
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < key.count {
-            tail |= UInt64(key[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-        h ^= h >> 31
-        h = h &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 32
-        return h
-    }
-
     /// The index of `key`, or nil.
     public func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        find(key, hash: KeyIndex.hash(key))
-    }
-
-    func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
-        let tag = hash & 0xFFFF_FFFF_0000_0000
-        return arena.withUnsafeBufferPointer { arena in
-            slots.withUnsafeBufferPointer { slots in
-                starts.withUnsafeBufferPointer { starts in
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 { return nil }
-                        if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                            let index = Int(entry & 0xFFFF_FFFF) - 1
-                            let start = starts[index]
-                            let length = starts[index + 1] - start
-                            if length == key.count,
-                                length == 0 || memcmp(arena.baseAddress! + start, key.baseAddress!, length) == 0
-                            {
-                                return Int32(index)
-                            }
-                        }
-                        slot = (slot + 1) & mask
-                    }
-                }
-            }
-        }
+        find(key, Probe(key)).index
     }
 
     public func find(_ key: String) -> Int32? {
@@ -103,17 +109,47 @@ public struct KeyIndex: Sendable {
         return bytes.withUnsafeMutableBufferPointer { find(UnsafeBufferPointer($0)) }
     }
 
+    /// The key's index if present, else the empty slot where it would go.
+    @inline(__always)
+    private func find(_ key: UnsafeBufferPointer<UInt8>, _ probe: Probe) -> (index: Int32?, emptySlot: Int) {
+        let tag = probe.tag(length: key.count)
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: probe.hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry.meta == 0 { return (nil, slot) }
+                if entry.meta & 0xFFFF_FFFF_0000_0000 == tag, entry.head0 == probe.head0, entry.head1 == probe.head1 {
+                    let index = Int(entry.meta & 0xFFFF_FFFF) - 1
+                    if key.count <= 16 || restEqual(index, key) { return (Int32(index), slot) }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// Bytes past the first 16 of a long key, compared in the arena.
+    private func restEqual(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            let start = starts[index]
+            let length = starts[index + 1] - start
+            return length == key.count && memcmp(arena.baseAddress! + start, key.baseAddress!, length) == 0
+        }
+    }
+
     /// Inserts `key` if new; returns its index and whether it was inserted.
     @discardableResult
     public mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int32, inserted: Bool) {
-        let hash = KeyIndex.hash(key)
-        if let existing = find(key, hash: hash) { return (existing, false) }
-        if (count + 1) * 10 > slots.count * 7 { grow() }
+        let probe = Probe(key)
+        var (found, slot) = find(key, probe)
+        if let found { return (found, false) }
+        if (count + 1) * 10 > slots.count * 7 {
+            grow()
+            slot = find(key, probe).emptySlot
+        }
         let index = Int32(count)
         arena.append(contentsOf: key)
         starts.append(arena.count)
-        hashes.append(hash)
-        place(index, hash: hash)
+        slots[slot] = Slot(meta: probe.tag(length: key.count) | UInt64(index + 1), head0: probe.head0, head1: probe.head1)
         return (index, true)
     }
 
@@ -123,22 +159,21 @@ public struct KeyIndex: Sendable {
         return bytes.withUnsafeMutableBufferPointer { insert(UnsafeBufferPointer($0)) }
     }
 
-    private mutating func place(_ index: Int32, hash: UInt64) {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
-    }
-
+    /// Doubles the table and places every key again.
     private mutating func grow() {
         let size = slots.count * 2
-        slots = [UInt64](repeating: 0, count: size)
-        mask = size - 1
-        for index in 0..<count { place(Int32(index), hash: hashes[index]) }
+        var grown = [Slot](repeating: Slot(), count: size)
+        let newMask = size - 1
+        for index in 0..<count {
+            withKey(index) { key in
+                let probe = Probe(key)
+                var slot = Int(truncatingIfNeeded: probe.hash) & newMask
+                while grown[slot].meta != 0 { slot = (slot + 1) & newMask }
+                grown[slot] = Slot(
+                    meta: probe.tag(length: key.count) | UInt64(index + 1), head0: probe.head0, head1: probe.head1)
+            }
+        }
+        slots = grown
+        mask = newMask
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
