@@ -69,21 +69,27 @@ public enum MinorUnits {
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    /// Appends minor units formatted with exactly `minorDigits` decimals.
+    /// Appends minor units formatted with exactly `minorDigits` decimals, without allocating.
     @inlinable
     public static func append(_ minor: Int64, minorDigits: Int, to buffer: inout [UInt8]) {
         var magnitude = minor.magnitude
         if minor < 0 { buffer.append(UInt8(ascii: "-")) }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
-        repeat {
-            digits.append(UInt8(truncatingIfNeeded: magnitude % 10) + 48)
-            magnitude /= 10
-        } while magnitude > 0
-        while digits.count <= minorDigits { digits.append(48) }
-        for index in stride(from: digits.count - 1, through: 0, by: -1) {
-            if index == minorDigits - 1 { buffer.append(UInt8(ascii: ".")) }
-            buffer.append(digits[index])
+        // Digits are produced least significant first into a fixed 24-byte scratch.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var count = 0
+            repeat {
+                digits[count] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 48
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            while count <= minorDigits {
+                digits[count] = 48
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                if index == minorDigits - 1 { buffer.append(UInt8(ascii: ".")) }
+                buffer.append(digits[index])
+            }
         }
     }
 }

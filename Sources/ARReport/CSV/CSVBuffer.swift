@@ -9,35 +9,42 @@ struct CSVBuffer {
 
     /// A field that may need quoting.
     mutating func field(_ text: String) {
+        var text = text
+        text.withUTF8 { field(utf8: $0) }
+    }
+
+    /// Raw bytes that may need quoting (a rejected record).
+    mutating func field(bytes raw: [UInt8]) {
+        raw.withUnsafeBufferPointer { field(utf8: $0) }
+    }
+
+    /// UTF-8 bytes, quoted when they hold a separator, a quote, a line end, or
+    /// leading or trailing blanks (which a reader would trim).
+    mutating func field(utf8 text: UnsafeBufferPointer<UInt8>) {
         separator()
         var needsQuotes = false
-        for byte in text.utf8
+        for byte in text
         where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
             || byte == UInt8(ascii: "\r")
         {
             needsQuotes = true
             break
         }
-        if !needsQuotes, let first = text.utf8.first, let last = text.utf8.last,
+        if !needsQuotes, let first = text.first, let last = text.last,
             first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09
         {
             needsQuotes = true
         }
         guard needsQuotes else {
-            bytes.append(contentsOf: text.utf8)
+            bytes.append(contentsOf: text)
             return
         }
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        for byte in text {
             if byte == UInt8(ascii: "\"") { bytes.append(byte) }
             bytes.append(byte)
         }
         bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Raw bytes that need quoting (a rejected record).
-    mutating func field(bytes raw: [UInt8]) {
-        field(String(decoding: raw, as: UTF8.self))
     }
 
     /// Minor units with exactly `digits` decimals (never needs quoting).
@@ -48,7 +55,7 @@ struct CSVBuffer {
 
     mutating func integer(_ value: Int) {
         separator()
-        bytes.append(contentsOf: String(value).utf8)
+        MinorUnits.append(Int64(value), minorDigits: 0, to: &bytes)
     }
 
     mutating func date(_ day: Day) {

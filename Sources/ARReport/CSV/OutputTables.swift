@@ -46,11 +46,13 @@ public enum OutputTables {
     }
 
     /// aging_detail.csv: open invoices at T, by customer, due date, invoice.
+    /// The largest output (every open invoice): ids are copied as bytes, nothing is allocated per row.
     public static func agingDetail(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
         let digits = ledger.reportingCurrency.minorDigits
         let invoices = ledger.invoices
         let labels = analysis.settings.buckets.labels
-        let facts = ledger.toReporting
+        let toReporting = ledger.toReporting
+        let customerIDs = ledger.customers.ids
         var csv = CSVBuffer(capacity: analysis.position.openItems.count * 96 + 256)
         csv.header([
             "invoice_id", "customer_id", "issue_date", "due_date", "days_past_due", "bucket", "amount", "open_amount",
@@ -58,13 +60,13 @@ public enum OutputTables {
         ])
         for item in analysis.position.openItems {
             let invoice = Int(item.invoice)
-            csv.field(invoices.ids.key(invoice))
-            csv.field(ledger.customers.ids[Int(item.customer)])
+            invoices.ids.withKey(invoice) { csv.field(utf8: $0) }
+            csv.field(customerIDs[Int(item.customer)])
             csv.date(invoices.issue[invoice])
             csv.date(invoices.due[invoice])
             csv.integer(Int(item.daysPastDue))
             csv.field(labels[item.bucket])
-            csv.money(facts[Int(invoices.currency[invoice])].convert(invoices.amount[invoice]) ?? 0, digits: digits)
+            csv.money(toReporting[Int(invoices.currency[invoice])].convert(invoices.amount[invoice]) ?? 0, digits: digits)
             csv.money(item.open, digits: digits)
             csv.field(item.disputed ? "true" : "false")
             csv.endRow()
