@@ -76,7 +76,7 @@ public struct KeyIndex: Sendable {
     public init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(), count: size)
+        slots = KeyIndex.emptySlots(size)
         mask = size - 1
         starts.reserveCapacity(capacity + 1)
         arena.reserveCapacity(capacity * 10)
@@ -159,10 +159,28 @@ public struct KeyIndex: Sendable {
         return bytes.withUnsafeMutableBufferPointer { insert(UnsafeBufferPointer($0)) }
     }
 
+    /// A zeroed slot table. Large tables ask for transparent huge pages before the
+    /// first touch: lookups are random, and 4 KB pages would make most of them TLB misses.
+    static func emptySlots(_ count: Int) -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            let hugePage = 2 << 20
+            if raw.count >= 4 * hugePage, let base = raw.baseAddress {
+                let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
+                let end = (Int(bitPattern: base) + raw.count) & ~(hugePage - 1)
+                if end > start {
+                    _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 14 /* MADV_HUGEPAGE */)
+                }
+            }
+            raw.initializeMemory(as: UInt8.self, repeating: 0)
+            initialized = count
+        }
+    }
+
     /// Doubles the table and places every key again.
     private mutating func grow() {
         let size = slots.count * 2
-        var grown = [Slot](repeating: Slot(), count: size)
+        var grown = KeyIndex.emptySlots(size)
         let newMask = size - 1
         for index in 0..<count {
             withKey(index) { key in
