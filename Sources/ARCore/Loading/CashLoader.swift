@@ -54,35 +54,14 @@ struct CashLoader {
         reserve(&result.rows, reader.estimatedRows(bytesPerRow: 55))
         let required = [id, customer, date, amount]
         try reader.forEachRow { row in
-            if let missing = row.firstMissing(in: required) {
-                sink.add(row, missing.name, .missingRequired, "\(missing.name) is empty")
-                return true
-            }
-            guard let day = FieldCheck.date(row.value(date)) else {
-                sink.add(row, date.name, .badDate, "date \(row.text(date)) is not a real YYYY-MM-DD day")
-                return true
-            }
-            guard let customerIndex = result.resolver.resolve(row.value(customer)) else {
-                sink.add(row, customer.name, .unknownCustomer, "customer_id \(row.text(customer)) is not in customers.csv")
-                return true
-            }
-            let code = row.value(currency)
-            let currencyIndex = code.isEmpty ? result.resolver.currency(of: customerIndex) : book.index(ofCode: code)
-            let digits = currencyIndex.map { book.currencies[Int($0)].minorDigits } ?? book.minorDigits(ofCode: code)
-            let minor: Int64
-            switch FieldCheck.positiveAmount(
-                row.value(amount), minorDigits: digits, currency: InvoicesLoader.currencyName(code, currencyIndex, book))
-            {
-            case .rejected(let reason, let message):
-                sink.add(row, amount.name, reason, "amount \(row.text(amount)): \(message)")
-                return true
-            case .ok(let value):
-                minor = value
-            }
-            guard let currencyIndex else {
-                sink.add(row, currency.name, .noFXRate, "no fx rate for \(row.text(currency)) on or before the as-of date")
-                return true
-            }
+            guard sink.hasValues(row, required), let day = sink.day(row, date),
+                let customerIndex = sink.customer(row, customer, &result.resolver)
+            else { return true }
+            let rowCurrency = RowCurrency(
+                code: row.value(currency), default: result.resolver.currency(of: customerIndex), book: book)
+            guard let minor = sink.positiveAmount(row, amount, rowCurrency),
+                let currencyIndex = sink.rated(row, currency, rowCurrency)
+            else { return true }
             append(&result.rows, row, customerIndex, day, minor, currencyIndex, .payment, invoice, id)
             return true
         }
@@ -101,33 +80,14 @@ struct CashLoader {
         var seen = KeyIndex()
         let required = [id, customer, date, amount]
         try reader.forEachRow { row in
-            if let missing = row.firstMissing(in: required) {
-                sink.add(row, missing.name, .missingRequired, "\(missing.name) is empty")
-                return true
-            }
-            guard let day = FieldCheck.date(row.value(date)) else {
-                sink.add(row, date.name, .badDate, "date \(row.text(date)) is not a real YYYY-MM-DD day")
-                return true
-            }
-            guard let customerIndex = result.resolver.resolve(row.value(customer)) else {
-                sink.add(row, customer.name, .unknownCustomer, "customer_id \(row.text(customer)) is not in customers.csv")
-                return true
-            }
+            guard sink.hasValues(row, required), let day = sink.day(row, date),
+                let customerIndex = sink.customer(row, customer, &result.resolver)
+            else { return true }
             // Credit notes are in the customer's currency (SPEC section 7).
             let currencyIndex = result.resolver.currency(of: customerIndex)
-            let currency = book.currencies[Int(currencyIndex)]
-            let minor: Int64
-            switch FieldCheck.positiveAmount(row.value(amount), minorDigits: currency.minorDigits, currency: currency.code) {
-            case .rejected(let reason, let message):
-                sink.add(row, amount.name, reason, "amount \(row.text(amount)): \(message)")
-                return true
-            case .ok(let value):
-                minor = value
-            }
-            guard seen.insert(row.value(id)).inserted else {
-                sink.add(row, id.name, .duplicateKey, "credit_id \(row.text(id)) appears on an earlier row")
-                return true
-            }
+            let rowCurrency = RowCurrency(code: UnsafeBufferPointer(start: nil, count: 0), default: currencyIndex, book: book)
+            guard let minor = sink.positiveAmount(row, amount, rowCurrency), sink.isNewKey(row, id, in: &seen)
+            else { return true }
             append(&result.rows, row, customerIndex, day, minor, currencyIndex, .credit, invoice, id)
             return true
         }

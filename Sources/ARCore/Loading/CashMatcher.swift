@@ -15,11 +15,13 @@ enum CashMatcher {
         }
         let target = parts.count == 1 ? parts[0] : parts[0] + parts[1]
 
+        // Converters between every pair of currencies, row-major: [from * count + to].
         let currencies = book.currencies
-        let converters: [[MinorUnitConverter]] = currencies.indices.map { from in
-            currencies.indices.map { to in
-                MinorUnitConverter(from: currencies[from], rate: book.rates[from], to: currencies[to], rate: book.rates[to])
-            }
+        let currencyCount = currencies.count
+        let converters: [MinorUnitConverter] = (0..<(currencyCount * currencyCount)).map { pair in
+            let from = pair / currencyCount, to = pair % currencyCount
+            return MinorUnitConverter(
+                from: currencies[from], rate: book.rates[from], to: currencies[to], rate: book.rates[to])
         }
 
         var unapplied = UnappliedTable()
@@ -57,7 +59,7 @@ enum CashMatcher {
             next[invoice] += 1
             let from = Int(rows.currency[row])
             let to = Int(invoices.currency[invoice])
-            guard let amount = converters[from][to].convert(rows.amount[row]) else {
+            guard let amount = converters[from * currencyCount + to].convert(rows.amount[row]) else {
                 throw InputError.arithmeticOverflow(
                     path: rows.kind[row] == .payment ? paymentsPath : creditNotesPath, line: Int(rows.line[row]))
             }

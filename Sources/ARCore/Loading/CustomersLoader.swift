@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads customers.csv into a customer table and its id index.
 struct CustomersLoader {
     struct Result {
@@ -82,6 +88,10 @@ struct CustomerResolver: Sendable {
     let knownTerms: [Int32]
     /// Customers first seen in this file (only without customers.csv).
     private(set) var discovered = KeyIndex()
+    /// The previous row's customer: exports are usually grouped by customer, so most
+    /// rows repeat it and skip the hash lookup.
+    private var lastKey: [UInt8] = []
+    private var lastIndex: Int32? = nil
 
     init(known: KeyIndex?, table: CustomerTable) {
         self.known = known
@@ -91,8 +101,16 @@ struct CustomerResolver: Sendable {
 
     /// The customer's index (local to this resolver when discovered), or nil when unknown.
     mutating func resolve(_ id: UnsafeBufferPointer<UInt8>) -> Int32? {
-        if let known { return known.find(id) }
-        return discovered.insert(id).index
+        if lastIndex != nil, lastKey.count == id.count,
+            lastKey.withUnsafeBufferPointer({ memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0 })
+        {
+            return lastIndex
+        }
+        let index = known.map { $0.find(id) } ?? discovered.insert(id).index
+        lastKey.removeAll(keepingCapacity: true)
+        lastKey.append(contentsOf: id)
+        lastIndex = index
+        return index
     }
 
     func currency(of customer: Int32) -> Int16 {

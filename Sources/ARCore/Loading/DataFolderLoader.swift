@@ -6,6 +6,8 @@ public struct LoadResult: Sendable {
     /// In SPEC's file order, then by line.
     public var rejects: [Reject]
     public var inputs: [InputFileSummary]
+    /// Milliseconds per loading phase (small files, the big files side by side, matching cash).
+    public var phaseMs: [String: Int] = [:]
 }
 
 /// Settings that change what is valid: the as-of date picks the fx rates.
@@ -49,6 +51,7 @@ public enum DataFolderLoader {
         }
         var rejects: [Reject] = []
         var inputs: [InputFileSummary] = []
+        var phases = PhaseTimer()
 
         var latestRates: [String: FXRate] = [:]
         if let path = present(FXRatesLoader.file) {
@@ -71,6 +74,7 @@ public enum DataFolderLoader {
         }
         let resolver = CustomerResolver(known: customerIndex, table: customers)
 
+        phases.lap("load_reference")
         // The two big files load side by side.
         let paymentsPath = present(CashLoader.paymentsFile)
         let creditNotesPath = present(CashLoader.creditNotesFile)
@@ -88,6 +92,7 @@ public enum DataFolderLoader {
         if customerIndex == nil {
             customers = discoverCustomers(&invoices, &cash)
         }
+        phases.lap("load_parse")
 
         var disputes = DisputeTable()
         if let path = present(DisputesLoader.file) {
@@ -97,6 +102,7 @@ public enum DataFolderLoader {
             inputs.append(loaded.summary)
         }
 
+        phases.lap("load_disputes")
         let (applications, unapplied) = try CashMatcher.match(
             cash.rows, invoices: invoices.table, book: book,
             paymentsPath: paymentsPath ?? "", creditNotesPath: creditNotesPath ?? "")
@@ -107,7 +113,8 @@ public enum DataFolderLoader {
         let ledger = Ledger(
             currencies: book.currencies, rates: book.rates, customers: customers, invoices: invoices.table,
             applications: applications, unapplied: unapplied, disputes: disputes)
-        return LoadResult(ledger: ledger, rejects: rejects, inputs: inputs)
+        phases.lap("load_match")
+        return LoadResult(ledger: ledger, rejects: rejects, inputs: inputs, phaseMs: phases.laps)
     }
 
     /// Without customers.csv, customers are those the rows name, with default settings;
@@ -134,5 +141,21 @@ public enum DataFolderLoader {
         invoices.table.customer = invoices.table.customer.map { invoiceMap[Int($0)] }
         cash.rows.customer = cash.rows.customer.map { cashMap[Int($0)] }
         return table
+    }
+}
+
+/// Milliseconds between laps, for run.json's timings.
+struct PhaseTimer {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private(set) var laps: [String: Int] = [:]
+
+    init() { last = clock.now }
+
+    mutating func lap(_ name: String) {
+        let now = clock.now
+        let elapsed = now - last
+        laps[name] = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        last = now
     }
 }

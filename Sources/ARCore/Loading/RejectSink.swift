@@ -85,3 +85,88 @@ enum FieldCheck {
         return value <= 36_500 ? value : nil
     }
 }
+
+/// The checks loaders share, each recording the row's reject when it fails
+/// (SPEC section 7's order is kept by calling them in that order).
+extension RejectSink {
+    /// missing_required: false, and the row rejected, when a required column is empty.
+    mutating func hasValues(_ row: CSVRow, _ required: [ColumnRef]) -> Bool {
+        guard let missing = row.firstMissing(in: required) else { return true }
+        add(row, missing.name, .missingRequired, "\(missing.name) is empty")
+        return false
+    }
+
+    /// bad_date: the day, or nil when the row was rejected.
+    mutating func day(_ row: CSVRow, _ column: ColumnRef) -> Day? {
+        if let day = FieldCheck.date(row.value(column)) { return day }
+        add(row, column.name, .badDate, "\(column.name) \(row.text(column)) is not a real YYYY-MM-DD day")
+        return nil
+    }
+
+    /// An optional date: `.empty`, `.day`, or `.rejected` (a bad optional date rejects the row).
+    mutating func optionalDay(_ row: CSVRow, _ column: ColumnRef) -> OptionalDay {
+        if row.value(column).isEmpty { return .empty }
+        return day(row, column).map(OptionalDay.day) ?? .rejected
+    }
+
+    enum OptionalDay {
+        case empty
+        case day(Day)
+        case rejected
+    }
+
+    /// unknown_customer: the customer's index, or nil when the row was rejected.
+    mutating func customer(_ row: CSVRow, _ column: ColumnRef, _ resolver: inout CustomerResolver) -> Int32? {
+        if let index = resolver.resolve(row.value(column)) { return index }
+        add(row, column.name, .unknownCustomer, "customer_id \(row.text(column)) is not in customers.csv")
+        return nil
+    }
+
+    /// bad_amount, too_many_decimals, non_positive_amount: the amount in minor units, or nil.
+    mutating func positiveAmount(_ row: CSVRow, _ column: ColumnRef, _ currency: RowCurrency) -> Int64? {
+        switch FieldCheck.positiveAmount(row.value(column), minorDigits: currency.digits, currency: currency.name) {
+        case .ok(let minor):
+            return minor
+        case .rejected(let reason, let message):
+            add(row, column.name, reason, "\(column.name) \(row.text(column)): \(message)")
+            return nil
+        }
+    }
+
+    /// no_fx_rate: the currency's index, or nil when it has no rate at the as-of date.
+    mutating func rated(_ row: CSVRow, _ column: ColumnRef, _ currency: RowCurrency) -> Int16? {
+        if let index = currency.index { return index }
+        add(row, column.name, .noFXRate, "no fx rate for \(row.text(column)) on or before the as-of date")
+        return nil
+    }
+
+    /// duplicate_key: false, and the row rejected, when an earlier valid row has this key.
+    mutating func isNewKey(_ row: CSVRow, _ column: ColumnRef, in keys: inout KeyIndex) -> Bool {
+        if keys.insert(row.value(column)).inserted { return true }
+        add(row, column.name, .duplicateKey, "\(column.name) \(row.text(column)) appears on an earlier row")
+        return false
+    }
+}
+
+/// The currency of a row: its `currency` column, else a default (the customer's).
+struct RowCurrency {
+    /// nil: the code has no rate on or before the as-of date.
+    let index: Int16?
+    /// Minor digits that bound the amount's decimals, known even without a rate.
+    let digits: Int
+    private let code: UnsafeBufferPointer<UInt8>
+    private let book: CurrencyBook
+
+    init(code: UnsafeBufferPointer<UInt8>, default fallback: Int16, book: CurrencyBook) {
+        self.code = code
+        self.book = book
+        index = code.isEmpty ? fallback : book.index(ofCode: code)
+        digits = index.map { book.currencies[Int($0)].minorDigits } ?? book.minorDigits(ofCode: code)
+    }
+
+    /// The code for messages (built only when a message is written).
+    var name: String {
+        if let index { return book.currencies[Int(index)].code }
+        return String(decoding: code, as: UTF8.self).uppercased()
+    }
+}

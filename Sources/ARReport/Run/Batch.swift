@@ -83,6 +83,7 @@ public enum Batch {
             try folder.write("rollforward.csv", OutputTables.rollForward(analysis.rollForward))
             try folder.write("rejects.csv", OutputTables.rejects(load.rejects))
             var timings = ["load": loadMs, "analysis": analysisMs, "write": milliseconds(writeStart)]
+            timings.merge(load.phaseMs) { first, _ in first }
             timings["total"] = milliseconds(start)
             let manifest = RunManifest(settings: settings, load: load, outputs: folder.written, timingsMs: timings)
             try folder.write("run.json", manifest.json())
