@@ -1,7 +1,7 @@
 /// Many short byte strings in one array: string i is `bytes[starts[i]..<starts[i+1]]`.
 public struct ByteArena: Sendable {
     public private(set) var bytes: [UInt8] = []
-    public private(set) var starts: [Int] = [0]
+    public private(set) var starts: [UInt32] = [0]
 
     public init() {}
 
@@ -14,21 +14,21 @@ public struct ByteArena: Sendable {
 
     public mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: value)
-        starts.append(bytes.count)
+        starts.append(UInt32(bytes.count))
     }
 
     public func isEmpty(_ index: Int) -> Bool { starts[index] == starts[index + 1] }
 
     public func string(_ index: Int) -> String {
         bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[starts[index]..<starts[index + 1]]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(starts[index])..<Int(starts[index + 1])]), as: UTF8.self)
         }
     }
 
     /// Calls `body` with the bytes of string `index`.
     public func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try bytes.withUnsafeBufferPointer {
-            try body(UnsafeBufferPointer(rebasing: $0[starts[index]..<starts[index + 1]]))
+            try body(UnsafeBufferPointer(rebasing: $0[Int(starts[index])..<Int(starts[index + 1])]))
         }
     }
 }

@@ -51,7 +51,7 @@ struct CashLoader {
         let amount = try ColumnRef(required: "amount", in: reader)
         let currency = ColumnRef(optional: "currency", in: reader)
         var sink = RejectSink(file: paymentsFile)
-        reserve(&result.rows, reader.estimatedRows(bytesPerRow: 55))
+        reserve(&result.rows, reader.estimatedRows(bytesPerRow: 50))
         let required = [id, customer, date, amount]
         try reader.forEachRow { row in
             guard sink.hasValues(row, required), let day = sink.day(row, date),

@@ -24,7 +24,7 @@ struct InvoicesLoader {
         var resolver = initial
         var table = InvoiceTable()
         // About 60 bytes a row: reserving avoids regrowing millions of entries.
-        let expected = max(16, reader.estimatedRows(bytesPerRow: 60))
+        let expected = max(16, reader.estimatedRows(bytesPerRow: 50))
         table.ids = KeyIndex(capacity: expected)
         table.customer.reserveCapacity(expected)
         table.issue.reserveCapacity(expected)

@@ -13,8 +13,8 @@
 /// one cache miss, without touching the arena.
 public struct KeyIndex: Sendable {
     private var arena: [UInt8] = []
-    /// Start of key i in the arena; key i ends where key i+1 starts.
-    private var starts: [Int] = [0]
+    /// Start of key i in the arena; key i ends where key i+1 starts (32 bits: arenas stay under 4 GB).
+    private var starts: [UInt32] = [0]
     private var slots: [Slot]
     private var mask: Int
 
@@ -74,8 +74,9 @@ public struct KeyIndex: Sendable {
     }
 
     public init(capacity: Int = 16) {
+        // The table grows past 70% full, so this capacity fits without growing.
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * 7 < capacity * 10 { size <<= 1 }
         slots = KeyIndex.emptySlots(size)
         mask = size - 1
         starts.reserveCapacity(capacity + 1)
@@ -92,7 +93,7 @@ public struct KeyIndex: Sendable {
     /// Calls `body` with the bytes of the key at `index`.
     public func withKey<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try arena.withUnsafeBufferPointer {
-            try body(UnsafeBufferPointer(rebasing: $0[starts[index]..<starts[index + 1]]))
+            try body(UnsafeBufferPointer(rebasing: $0[Int(starts[index])..<Int(starts[index + 1])]))
         }
     }
 
@@ -130,8 +131,8 @@ public struct KeyIndex: Sendable {
     /// Bytes past the first 16 of a long key, compared in the arena.
     private func restEqual(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         arena.withUnsafeBufferPointer { arena in
-            let start = starts[index]
-            let length = starts[index + 1] - start
+            let start = Int(starts[index])
+            let length = Int(starts[index + 1]) - start
             return length == key.count && memcmp(arena.baseAddress! + start, key.baseAddress!, length) == 0
         }
     }
@@ -148,7 +149,7 @@ public struct KeyIndex: Sendable {
         }
         let index = Int32(count)
         arena.append(contentsOf: key)
-        starts.append(arena.count)
+        starts.append(UInt32(arena.count))
         slots[slot] = Slot(meta: probe.tag(length: key.count) | UInt64(index + 1), head0: probe.head0, head1: probe.head1)
         return (index, true)
     }
