@@ -59,7 +59,7 @@ struct CashLoader {
             else { return true }
             let rowCurrency = RowCurrency(
                 code: row.value(currency), default: result.resolver.currency(of: customerIndex), book: book)
-            guard let minor = sink.positiveAmount(row, amount, rowCurrency),
+            guard let minor = sink.positiveAmount(row, amount, rowCurrency, book),
                 let currencyIndex = sink.rated(row, currency, rowCurrency)
             else { return true }
             append(&result.rows, row, customerIndex, day, minor, currencyIndex, .payment, invoice, id)
@@ -86,7 +86,7 @@ struct CashLoader {
             // Credit notes are in the customer's currency (SPEC section 7).
             let currencyIndex = result.resolver.currency(of: customerIndex)
             let rowCurrency = RowCurrency(code: UnsafeBufferPointer(start: nil, count: 0), default: currencyIndex, book: book)
-            guard let minor = sink.positiveAmount(row, amount, rowCurrency), sink.isNewKey(row, id, in: &seen)
+            guard let minor = sink.positiveAmount(row, amount, rowCurrency, book), sink.isNewKey(row, id, in: &seen)
             else { return true }
             append(&result.rows, row, customerIndex, day, minor, currencyIndex, .credit, invoice, id)
             return true

@@ -3,7 +3,9 @@
 public struct CurrencyBook: Sendable {
     public private(set) var currencies: [Currency]
     public private(set) var rates: [FXRate]
-    private var codes: [[UInt8]]
+    /// Each code's upper-case bytes packed into an integer: a row's code is matched with
+    /// one comparison per currency, no arrays touched per row.
+    private var packedCodes: [UInt64]
 
     /// - Parameter latestRates: the latest rate on or before the as-of date, by upper-case code.
     public init(reporting: Currency, latestRates: [String: FXRate]) {
@@ -13,18 +15,25 @@ public struct CurrencyBook: Sendable {
             currencies.append(Currency(code: code))
             rates.append(latestRates[code]!)
         }
-        codes = currencies.map { Array($0.code.utf8) }
+        packedCodes = currencies.map { currency in
+            var bytes = Array(currency.code.utf8)
+            return bytes.withUnsafeMutableBufferPointer { CurrencyBook.pack(UnsafeBufferPointer($0)) ?? 0 }
+        }
     }
 
     /// The index of an upper- or lower-case code; nil when the currency has no rate.
     public func index(ofCode bytes: UnsafeBufferPointer<UInt8>) -> Int16? {
-        outer: for (index, code) in codes.enumerated() where code.count == bytes.count {
-            for position in 0..<code.count where code[position] != CurrencyBook.upper(bytes[position]) {
-                continue outer
-            }
-            return Int16(index)
-        }
+        guard let packed = CurrencyBook.pack(bytes) else { return nil }
+        for (index, code) in packedCodes.enumerated() where code == packed { return Int16(index) }
         return nil
+    }
+
+    /// Up to 7 upper-cased bytes and the length in one integer; nil when longer or empty.
+    static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard !bytes.isEmpty, bytes.count <= 7 else { return nil }
+        var packed = UInt64(bytes.count)
+        for byte in bytes { packed = packed << 8 | UInt64(upper(byte)) }
+        return packed
     }
 
     public func index(ofCode code: String) -> Int16? {

@@ -42,7 +42,7 @@ struct InvoicesLoader {
             }
             guard let customerIndex = sink.customer(row, customer, &resolver) else { return true }
             let rowCurrency = RowCurrency(code: row.value(currency), default: resolver.currency(of: customerIndex), book: book)
-            guard let minor = sink.positiveAmount(row, amount, rowCurrency),
+            guard let minor = sink.positiveAmount(row, amount, rowCurrency, book),
                 let currencyIndex = sink.rated(row, currency, rowCurrency)
             else { return true }
             let dueDate = dueDay ?? issueDay + resolver.termsDays(of: customerIndex)

@@ -123,8 +123,10 @@ extension RejectSink {
     }
 
     /// bad_amount, too_many_decimals, non_positive_amount: the amount in minor units, or nil.
-    mutating func positiveAmount(_ row: CSVRow, _ column: ColumnRef, _ currency: RowCurrency) -> Int64? {
-        switch FieldCheck.positiveAmount(row.value(column), minorDigits: currency.digits, currency: currency.name) {
+    mutating func positiveAmount(_ row: CSVRow, _ column: ColumnRef, _ currency: RowCurrency, _ book: CurrencyBook)
+        -> Int64?
+    {
+        switch FieldCheck.positiveAmount(row.value(column), minorDigits: currency.digits, currency: currency.name(book)) {
         case .ok(let minor):
             return minor
         case .rejected(let reason, let message):
@@ -149,24 +151,24 @@ extension RejectSink {
 }
 
 /// The currency of a row: its `currency` column, else a default (the customer's).
+/// Holds no references, so building one per row costs no reference counting.
 struct RowCurrency {
     /// nil: the code has no rate on or before the as-of date.
     let index: Int16?
     /// Minor digits that bound the amount's decimals, known even without a rate.
     let digits: Int
-    private let code: UnsafeBufferPointer<UInt8>
-    private let book: CurrencyBook
+    /// The upper-case code, for messages: set only when the code has no rate.
+    let unratedCode: UnsafeBufferPointer<UInt8>
 
     init(code: UnsafeBufferPointer<UInt8>, default fallback: Int16, book: CurrencyBook) {
-        self.code = code
-        self.book = book
+        unratedCode = code
         index = code.isEmpty ? fallback : book.index(ofCode: code)
         digits = index.map { book.currencies[Int($0)].minorDigits } ?? book.minorDigits(ofCode: code)
     }
 
     /// The code for messages (built only when a message is written).
-    var name: String {
+    func name(_ book: CurrencyBook) -> String {
         if let index { return book.currencies[Int(index)].code }
-        return String(decoding: code, as: UTF8.self).uppercased()
+        return String(decoding: unratedCode, as: UTF8.self).uppercased()
     }
 }
