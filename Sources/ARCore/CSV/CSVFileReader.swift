@@ -31,6 +31,12 @@ public struct CSVRow {
         String(decoding: value(column), as: UTF8.self)
     }
 
+    /// Calls `body` with the raw record's bytes, without copying them into an array.
+    public func withRaw<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let rawCopy { return try rawCopy.withUnsafeBufferPointer(body) }
+        return try body(UnsafeBufferPointer(start: base + rawRange.lowerBound, count: rawRange.count))
+    }
+
     /// The raw record, byte for byte as read, without its line end.
     public var raw: [UInt8] {
         rawCopy ?? Array(UnsafeBufferPointer(start: base + rawRange.lowerBound, count: rawRange.count))

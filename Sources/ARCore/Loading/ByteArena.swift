@@ -17,6 +17,13 @@ public struct ByteArena: Sendable {
         starts.append(UInt32(bytes.count))
     }
 
+    /// Empties the arena, keeping its storage.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        starts.append(0)
+    }
+
     public func isEmpty(_ index: Int) -> Bool { starts[index] == starts[index + 1] }
 
     public func string(_ index: Int) -> String {

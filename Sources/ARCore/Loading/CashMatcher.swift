@@ -8,10 +8,21 @@ enum CashMatcher {
         let ids = invoices.ids
         // -1: on account; -2: names an unknown invoice; else the invoice index.
         let parts = inParallelHalves(count: rows.count) { range -> [Int32] in
-            range.map { row -> Int32 in
-                if rows.invoiceKey.isEmpty(row) { return -1 }
-                return rows.invoiceKey.withBytes(row) { ids.find($0) } ?? -2
+            var target = [Int32](repeating: -1, count: range.count)
+            rows.invoiceKey.bytes.withUnsafeBufferPointer { arena in
+                let starts = rows.invoiceKey.starts
+                ids.findAll(
+                    count: range.count,
+                    key: { i in
+                        let row = range.lowerBound + i
+                        return UnsafeBufferPointer(rebasing: arena[Int(starts[row])..<Int(starts[row + 1])])
+                    },
+                    found: { i, invoice in
+                        let row = range.lowerBound + i
+                        if starts[row] != starts[row + 1] { target[i] = invoice ?? -2 }
+                    })
             }
+            return target
         }
         let target = parts.count == 1 ? parts[0] : parts[0] + parts[1]
 

@@ -32,6 +32,7 @@ struct InvoicesLoader {
         table.amount.reserveCapacity(expected)
         table.currency.reserveCapacity(expected)
         let required = [id, customer, issue, amount]
+        var staged = StagedInvoices()
         try reader.forEachRow { row in
             guard sink.hasValues(row, required), let issueDay = sink.day(row, issue) else { return true }
             var dueDay: Day? = nil
@@ -50,16 +51,72 @@ struct InvoicesLoader {
                 sink.add(row, due.name, .dueBeforeIssue, "due_date \(row.text(due)) is before issue_date \(row.text(issue))")
                 return true
             }
-            guard sink.isNewKey(row, id, in: &table.ids) else { return true }
-            table.customer.append(customerIndex)
-            table.issue.append(issueDay)
-            table.due.append(dueDate)
-            table.amount.append(minor)
-            table.currency.append(currencyIndex)
+            // The duplicate check waits in a small batch whose slots are loaded now (see StagedInvoices).
+            staged.add(
+                row, id: id, values: (customerIndex, issueDay, dueDate, minor, currencyIndex), index: table.ids)
+            if staged.isFull { staged.flush(into: &table, sink: &sink, idColumn: id) }
             return true
         }
+        staged.flush(into: &table, sink: &sink, idColumn: id)
         return Result(
             table: table, resolver: resolver, rejects: sink.rejects,
             summary: InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count))
+    }
+}
+
+/// Valid invoice rows waiting for their duplicate-key check. Their hash slots are
+/// loaded when they are staged, so by the flush, 16 rows later, the inserts find
+/// them in the cache: the slot table is far larger than the cache, and one miss
+/// per invoice was the largest single cost of loading.
+struct StagedInvoices {
+    typealias Values = (customer: Int32, issue: Day, due: Day, amount: Int64, currency: Int16)
+
+    private var keys = ByteArena()
+    private var raws = ByteArena()
+    private var probes: [KeyIndex.Probe] = []
+    private var lines: [Int] = []
+    private var values: [Values] = []
+    private var touched: UInt64 = 0
+
+    var isFull: Bool { values.count == 16 }
+
+    mutating func add(_ row: CSVRow, id: ColumnRef, values rowValues: Values, index: KeyIndex) {
+        let key = row.value(id)
+        let probe = KeyIndex.Probe(key)
+        touched &+= index.touch(probe)
+        keys.append(key)
+        row.withRaw { raws.append($0) }
+        probes.append(probe)
+        lines.append(row.line)
+        values.append(rowValues)
+    }
+
+    /// Inserts the staged keys in file order: new ones become invoices, repeats are duplicate_key.
+    mutating func flush(into table: inout InvoiceTable, sink: inout RejectSink, idColumn: ColumnRef) {
+        KeyIndex.keepAlive(touched)
+        for staged in 0..<values.count {
+            let inserted = keys.withBytes(staged) { table.ids.insert($0, probes[staged]).inserted }
+            guard inserted else {
+                let key = keys.string(staged)
+                sink.rejects.append(
+                    Reject(
+                        file: sink.file, line: lines[staged], column: idColumn.name, reason: .duplicateKey,
+                        message: "\(idColumn.name) '\(key)' appears on an earlier row",
+                        record: raws.withBytes(staged) { Array($0) }))
+                continue
+            }
+            let row = values[staged]
+            table.customer.append(row.customer)
+            table.issue.append(row.issue)
+            table.due.append(row.due)
+            table.amount.append(row.amount)
+            table.currency.append(row.currency)
+        }
+        keys.removeAll()
+        raws.removeAll()
+        probes.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        touched = 0
     }
 }
