@@ -94,23 +94,25 @@ struct StagedInvoices {
     /// Inserts the staged keys in file order: new ones become invoices, repeats are duplicate_key.
     mutating func flush(into table: inout InvoiceTable, sink: inout RejectSink, idColumn: ColumnRef) {
         KeyIndex.keepAlive(touched)
-        for staged in 0..<values.count {
-            let inserted = keys.withBytes(staged) { table.ids.insert($0, probes[staged]).inserted }
-            guard inserted else {
-                let key = keys.string(staged)
-                sink.rejects.append(
-                    Reject(
-                        file: sink.file, line: lines[staged], column: idColumn.name, reason: .duplicateKey,
-                        message: "\(idColumn.name) '\(key)' appears on an earlier row",
-                        record: raws.withBytes(staged) { Array($0) }))
-                continue
+        let starts = keys.starts
+        keys.bytes.withUnsafeBufferPointer { arena in
+            for staged in 0..<values.count {
+                let key = UnsafeBufferPointer(rebasing: arena[Int(starts[staged])..<Int(starts[staged + 1])])
+                guard table.ids.insert(key, probes[staged]).inserted else {
+                    sink.rejects.append(
+                        Reject(
+                            file: sink.file, line: lines[staged], column: idColumn.name, reason: .duplicateKey,
+                            message: "\(idColumn.name) '\(String(decoding: key, as: UTF8.self))' appears on an earlier row",
+                            record: raws.withBytes(staged) { Array($0) }))
+                    continue
+                }
+                let row = values[staged]
+                table.customer.append(row.customer)
+                table.issue.append(row.issue)
+                table.due.append(row.due)
+                table.amount.append(row.amount)
+                table.currency.append(row.currency)
             }
-            let row = values[staged]
-            table.customer.append(row.customer)
-            table.issue.append(row.issue)
-            table.due.append(row.due)
-            table.amount.append(row.amount)
-            table.currency.append(row.currency)
         }
         keys.removeAll()
         raws.removeAll()
