@@ -79,3 +79,15 @@ done
 
 printf '%-6s %10s %9s %9s %12s\n' size invoices input_MB wall_s peak_RSS_MB
 printf '%s\n' "${rows[@]}"
+
+# Where the time went, from each run's run.json (milliseconds).
+echo
+echo "phases (ms), from run.json timings_ms:"
+for size in $sizes; do
+    python3 - "$data_root/out-$size/run.json" "$size" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))["timings_ms"]
+order = ["load_reference", "load_parse", "load_disputes", "load_match", "analysis", "reports", "write", "total"]
+print(sys.argv[2].ljust(6), "  ".join(f"{k}={t[k]}" for k in order if k in t))
+PY
+done
