@@ -1,0 +1,85 @@
+import ARCore
+
+/// Expected collections in one period after the as-of date.
+public struct ForecastPeriod: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Week n (1-based) of 7 days, the first starting the day after the as-of date.
+        case week(Int)
+        /// After the last week.
+        case beyond
+        /// More than 120 days past due with no payment from the customer in the 90 days to the as-of date.
+        case unlikely
+    }
+
+    public var kind: Kind
+    /// First and last day of a week; `beyond` has only a start; `unlikely` neither.
+    public var start: Day?
+    public var end: Day?
+    /// Reporting minor units.
+    public var expected: Int64
+}
+
+/// The cash forecast at an as-of date (docs/METRICS.md, "Cash forecast").
+public struct CashForecast: Sendable, Equatable {
+    public var asOf: Day
+    /// 13 weeks, then beyond, then unlikely.
+    public var periods: [ForecastPeriod]
+
+    public static let weeks = 13
+    static let unlikelyAfterDaysPastDue: Int32 = 120
+    static let paymentLookbackDays: Int32 = 90
+
+    public var weekPeriods: ArraySlice<ForecastPeriod> { periods.prefix(CashForecast.weeks) }
+
+    /// First day of week `n` (1-based).
+    public static func weekStart(_ n: Int, asOf: Day) -> Day { asOf + 1 + Day(7 * (n - 1)) }
+
+    /// Forecasts the open items of `position` (which must be the position at `asOf`).
+    public static func compute(ledger: Ledger, facts: InvoiceFacts, position: Position, asOf: Day) -> CashForecast {
+        let daysLate = ExpectedDaysLate.compute(ledger: ledger, facts: facts, asOf: asOf)
+        let paidRecently = customersWithPayments(ledger: ledger, after: asOf - paymentLookbackDays, through: asOf)
+        var weekly = [Int64](repeating: 0, count: weeks)
+        var beyond: Int64 = 0
+        var unlikely: Int64 = 0
+        for item in position.openItems {
+            let customer = Int(item.customer)
+            if item.daysPastDue > unlikelyAfterDaysPastDue, !paidRecently[customer] {
+                unlikely += item.open
+                continue
+            }
+            // Days late are rounded half away from zero to whole days; nothing is expected before T+1.
+            let expected = max(ledger.invoices.due[Int(item.invoice)] + Day(daysLate[customer].rounded()), asOf + 1)
+            let week = Int(expected - asOf - 1) / 7
+            if week < weeks { weekly[week] += item.open } else { beyond += item.open }
+        }
+        var periods = weekly.enumerated().map { index, amount in
+            ForecastPeriod(
+                kind: .week(index + 1), start: weekStart(index + 1, asOf: asOf), end: weekStart(index + 2, asOf: asOf) - 1,
+                expected: amount)
+        }
+        periods.append(ForecastPeriod(kind: .beyond, start: weekStart(weeks + 1, asOf: asOf), end: nil, expected: beyond))
+        periods.append(ForecastPeriod(kind: .unlikely, start: nil, end: nil, expected: unlikely))
+        return CashForecast(asOf: asOf, periods: periods)
+    }
+
+    /// Customers with a payment (not a credit note) dated in (after, through]: applied to one of
+    /// their invoices, or unapplied on their account.
+    static func customersWithPayments(ledger: Ledger, after: Day, through last: Day) -> [Bool] {
+        var paid = [Bool](repeating: false, count: ledger.customers.count)
+        let invoices = ledger.invoices
+        let applications = ledger.applications
+        for invoice in 0..<invoices.count {
+            for slot in Int(applications.start[invoice])..<Int(applications.start[invoice + 1])
+            where applications.kind[slot] == .payment && applications.date[slot] > after && applications.date[slot] <= last {
+                paid[Int(invoices.customer[invoice])] = true
+                break
+            }
+        }
+        let unapplied = ledger.unapplied
+        for item in 0..<unapplied.count
+        where unapplied.kind[item] == .payment && unapplied.date[item] > after && unapplied.date[item] <= last {
+            paid[Int(unapplied.customer[item])] = true
+        }
+        return paid
+    }
+}

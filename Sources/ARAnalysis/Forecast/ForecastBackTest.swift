@@ -1,0 +1,65 @@
+import ARCore
+
+/// One week of the back-test: what the forecast as of T-91 expected against what was collected.
+public struct BackTestWeek: Sendable, Equatable {
+    public var week: Int
+    public var start: Day
+    public var end: Day
+    public var forecast: Int64
+    public var actual: Int64
+    /// forecast - actual.
+    public var error: Int64 { forecast - actual }
+}
+
+/// The forecast as of T-91 checked against the 13 weeks that followed (docs/METRICS.md, "Back-test").
+public struct ForecastBackTest: Sendable, Equatable {
+    public var asOf: Day
+    public var weeks: [BackTestWeek]
+
+    public static let lookbackDays: Int32 = 91
+
+    /// Weighted absolute percentage error over weeks 1...n: sum |f - a| / sum a × 100; nil when nothing was collected.
+    public func wape(throughWeek n: Int) -> Double? {
+        let slice = weeks.prefix(n)
+        let actual = slice.reduce(Int64(0)) { $0 + $1.actual }
+        guard actual != 0 else { return nil }
+        return Double(slice.reduce(Int64(0)) { $0 + abs($1.error) }) / Double(actual) * 100
+    }
+
+    public var wape: Double? { wape(throughWeek: weeks.count) }
+
+    /// The same ledger (rates at T) seen at B = T-91: the forecast at B, and the payments applied
+    /// in each of its weeks to the invoices open at B, up to each invoice's open amount at B.
+    public static func compute(ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings) -> ForecastBackTest {
+        var earlier = settings
+        earlier.asOf = settings.asOf - lookbackDays
+        let asOf = earlier.asOf
+        let position = Position.compute(ledger: ledger, facts: facts, settings: earlier)
+        let forecast = CashForecast.compute(ledger: ledger, facts: facts, position: position, asOf: asOf)
+        let horizonEnd = CashForecast.weekStart(CashForecast.weeks + 1, asOf: asOf) - 1
+        var actual = [Int64](repeating: 0, count: CashForecast.weeks)
+        let invoices = ledger.invoices
+        let applications = ledger.applications
+        for item in position.openItems {
+            let invoice = Int(item.invoice)
+            var remaining = Position.openAndUnapplied(invoice: invoice, ledger: ledger, at: asOf).open
+            let converter = facts.toReporting[Int(invoices.currency[invoice])]
+            for slot in Int(applications.start[invoice])..<Int(applications.start[invoice + 1]) {
+                let date = applications.date[slot]
+                guard date > asOf, date <= horizonEnd, remaining > 0 else { continue }
+                // Credit notes reduce what is left to collect but are not cash; overpayments beyond
+                // the open amount at B were not forecast and are not counted.
+                let taken = min(applications.amount[slot], remaining)
+                remaining -= taken
+                if applications.kind[slot] == .payment {
+                    actual[Int(date - asOf - 1) / 7] += converter.convert(taken) ?? 0
+                }
+            }
+        }
+        let weeks = forecast.weekPeriods.enumerated().map { index, period in
+            BackTestWeek(
+                week: index + 1, start: period.start!, end: period.end!, forecast: period.expected, actual: actual[index])
+        }
+        return ForecastBackTest(asOf: asOf, weeks: weeks)
+    }
+}

@@ -1,0 +1,62 @@
+import ARCore
+
+/// The customer risk scorecard at T (SPEC sections 5 and 7; docs/METRICS.md, "Customer risk").
+public enum RiskScorecard {
+    /// Scores every customer with open AR or unapplied cash at T, or an invoice issued in (T-365, T].
+    /// Result in customer index order.
+    public static func compute(
+        ledger: Ledger, facts: InvoiceFacts, position: Position, asOf: Day, settings: RiskSettings
+    ) -> [CustomerRisk] {
+        let customers = ledger.customers
+        let invoices = ledger.invoices
+        let year = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 365, through: asOf).byCustomer
+        let recent = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 90, through: asOf).byCustomer
+        let earlier = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 365, through: asOf - 90)
+            .byCustomer
+
+        // Disputes by count: invoices issued in (T-365, T], and those of them with a dispute opened <= T.
+        var disputedInvoice = [Bool](repeating: false, count: invoices.count)
+        for row in 0..<ledger.disputes.count where ledger.disputes.opened[row] <= asOf {
+            disputedInvoice[Int(ledger.disputes.invoice[row])] = true
+        }
+        var issuedInYear = [Int](repeating: 0, count: customers.count)
+        var disputedInYear = [Int](repeating: 0, count: customers.count)
+        for invoice in 0..<invoices.count where invoices.issue[invoice] > asOf - 365 && invoices.issue[invoice] <= asOf {
+            let customer = Int(invoices.customer[invoice])
+            issuedInYear[customer] += 1
+            if disputedInvoice[invoice] { disputedInYear[customer] += 1 }
+        }
+
+        let toReporting = ledger.toReporting
+        var scored: [CustomerRisk] = []
+        for customer in 0..<customers.count {
+            let open = position.openTotal[customer]
+            guard open > 0 || position.unapplied[customer] != 0 || issuedInYear[customer] > 0 else { continue }
+            // A factor with no data scores 0: no settled invoices, no open amount, an empty window.
+            let late = year[customer].averageDaysLate ?? 0
+            let pastDue = open > 0 ? Double(position.over30[customer]) / Double(open) * 100 : 0
+            let severe = open > 0 ? Double(position.over90[customer]) / Double(open) * 100 : 0
+            var utilization = 0.0
+            if let limit = customers.creditLimit[customer] {
+                let net = position.netBalance(customer)
+                let limitReporting = toReporting[Int(customers.currency[customer])].convert(limit) ?? 0
+                if limitReporting > 0 {
+                    utilization = Double(net) / Double(limitReporting) * 100
+                } else if net > 0 {
+                    utilization = .infinity  // A zero limit with a positive balance scores 100.
+                }
+            }
+            var trend = 0.0
+            if let recentLate = recent[customer].averageDaysLate, let earlierLate = earlier[customer].averageDaysLate {
+                trend = max(0, recentLate - earlierLate)
+            }
+            let disputes =
+                issuedInYear[customer] > 0 ? Double(disputedInYear[customer]) / Double(issuedInYear[customer]) * 100 : 0
+            scored.append(
+                RiskScoring.score(
+                    customer: customer, rawValues: [late, pastDue, severe, utilization, trend, disputes],
+                    settings: settings))
+        }
+        return scored
+    }
+}

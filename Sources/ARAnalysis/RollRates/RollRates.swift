@@ -1,0 +1,74 @@
+import ARCore
+
+/// The share of one bucket's balance at a date that sits in the next bucket at the next date.
+public struct RollRate: Sendable, Equatable {
+    public var from: Day
+    public var to: Day
+    /// The bucket at `from`; the invoices are looked for in bucket + 1 at `to`.
+    public var bucket: Int
+    /// Open at `from` in the bucket, reporting minor units.
+    public var fromBalance: Int64
+    /// The part of `fromBalance` (measured at `from`) on invoices still open in the next bucket at `to`.
+    public var rolled: Int64
+
+    /// rolled / fromBalance × 100; nil when the bucket was empty at `from`.
+    public var percent: Double? { fromBalance == 0 ? nil : Double(rolled) / Double(fromBalance) * 100 }
+}
+
+/// Roll rates over consecutive dates (docs/METRICS.md, "Roll rates").
+public enum RollRates {
+    /// For each pair of consecutive `dates` and each bucket but the last.
+    public static func compute(
+        ledger: Ledger, facts: InvoiceFacts, dates: [Day], buckets: AgingBuckets, basis: AgingBasis
+    ) -> [RollRate] {
+        let pairs = dates.count - 1
+        guard pairs > 0 else { return [] }
+        let bucketCount = buckets.count
+        var fromBalance = [Int64](repeating: 0, count: pairs * bucketCount)
+        var rolled = [Int64](repeating: 0, count: pairs * bucketCount)
+        let invoices = ledger.invoices
+        let applications = ledger.applications
+        let first = dates[0], last = dates[dates.count - 1]
+        for invoice in 0..<invoices.count {
+            // Not issued by the last date, or settled by the first and never overpaid: never open at a date.
+            if invoices.issue[invoice] > last || (!facts.irregular[invoice] && facts.settle[invoice] <= first) { continue }
+            let amount = invoices.amount[invoice]
+            let ageFrom = basis == .due ? invoices.due[invoice] : invoices.issue[invoice]
+            let converter = facts.toReporting[Int(invoices.currency[invoice])]
+            var slot = Int(applications.start[invoice])
+            let upper = Int(applications.start[invoice + 1])
+            var applied: Int64 = 0
+            // Bucket and reporting open amount at each date; bucket -1 = not open.
+            var state: [(bucket: Int, open: Int64)] = []
+            state.reserveCapacity(dates.count)
+            for day in dates {
+                while slot < upper, applications.date[slot] <= day {
+                    applied += applications.amount[slot]
+                    slot += 1
+                }
+                let open = invoices.issue[invoice] <= day ? max(0, amount - applied) : 0
+                guard open > 0 else {
+                    state.append((-1, 0))
+                    continue
+                }
+                let reporting = open == amount ? facts.amountReporting[invoice] : (converter.convert(open) ?? 0)
+                state.append((buckets.index(daysPastDue: day - ageFrom), reporting))
+            }
+            for pair in 0..<pairs where state[pair].bucket >= 0 {
+                let bucket = state[pair].bucket
+                fromBalance[pair * bucketCount + bucket] += state[pair].open
+                if state[pair + 1].bucket == bucket + 1 { rolled[pair * bucketCount + bucket] += state[pair].open }
+            }
+        }
+        var rates: [RollRate] = []
+        for pair in 0..<pairs {
+            for bucket in 0..<(bucketCount - 1) {
+                rates.append(
+                    RollRate(
+                        from: dates[pair], to: dates[pair + 1], bucket: bucket,
+                        fromBalance: fromBalance[pair * bucketCount + bucket], rolled: rolled[pair * bucketCount + bucket]))
+            }
+        }
+        return rates
+    }
+}
