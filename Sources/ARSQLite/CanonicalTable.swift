@@ -1,0 +1,26 @@
+/// One table of the canonical layout (SPEC section 1) as SQLite holds it: a table named
+/// like the CSV file without `.csv`, with the same column names.
+public struct CanonicalTable: Sendable, Equatable {
+    /// `invoices`: the table name, also the name rejects and inputs carry.
+    public let name: String
+    /// The required columns the loader checks first; a missing one is a one-line error.
+    public let requiredColumns: [String]
+
+    /// `invoices.csv`: the canonical file the table is streamed into.
+    public var fileName: String { name + ".csv" }
+
+    /// The tables in SPEC's file order; only `invoices` must exist.
+    public static let all: [CanonicalTable] = [
+        CanonicalTable(name: "customers", requiredColumns: ["customer_id"]),
+        CanonicalTable(name: "invoices", requiredColumns: ["invoice_id", "customer_id", "issue_date", "amount"]),
+        CanonicalTable(name: "payments", requiredColumns: ["payment_id", "customer_id", "date", "amount"]),
+        CanonicalTable(name: "credit_notes", requiredColumns: ["credit_id", "customer_id", "date", "amount"]),
+        CanonicalTable(name: "disputes", requiredColumns: ["invoice_id", "opened"]),
+        CanonicalTable(name: "fx_rates", requiredColumns: ["date", "currency", "rate"]),
+    ]
+
+    /// The table whose canonical file is `fileName`, if any.
+    public static func named(file fileName: String) -> CanonicalTable? {
+        all.first { $0.fileName == fileName }
+    }
+}

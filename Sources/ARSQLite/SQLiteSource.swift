@@ -1,0 +1,132 @@
+import ARCore
+import Foundation
+import GRDB
+
+/// Where a SQLite source reads from: a database file, and optionally one query per canonical
+/// table returning its canonical columns (config `sqlite: {path:, queries: {invoices: "SELECT ..."}}`).
+public struct SQLiteSourceSettings: Sendable, Equatable {
+    public var path: String
+    /// Table name → SQL; a table without a query is read whole when it exists.
+    public var queries: [String: String]
+
+    public init(path: String, queries: [String: String] = [:]) {
+        self.path = path
+        self.queries = queries
+    }
+}
+
+/// Loads a SQLite database through the canonical loader: each table (or query) is streamed
+/// into a canonical CSV file in a temporary folder, so exactly the same validation and reject
+/// rules apply as for a CSV folder; rejects and inputs then name the table and its row
+/// (docs/METRICS.md, "SQLite").
+public enum SQLiteSource {
+    public static func load(_ source: SQLiteSourceSettings, settings: LoadSettings) throws -> LoadResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arreport-sqlite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try export(source, to: folder.path)
+        let elapsed = clock.now - start
+        let exportMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+
+        var result = try DataFolderLoader.load(folder: folder.path, settings: settings)
+        result.rejects = result.rejects.map { reject in
+            guard let table = CanonicalTable.named(file: reject.file) else { return reject }
+            var mapped = reject
+            mapped.file = table.name
+            mapped.line = files[table.name]?.row(startingOn: reject.line) ?? reject.line
+            return mapped
+        }
+        result.inputs = result.inputs.map { input in
+            guard let table = CanonicalTable.named(file: input.file) else { return input }
+            var mapped = input
+            mapped.file = table.name
+            mapped.path = "\(source.path):\(table.name)"
+            return mapped
+        }
+        result.phaseMs["load_sqlite"] = exportMs
+        return result
+    }
+
+    /// Writes one canonical CSV file per table present (or queried) into `folder`;
+    /// returns them by table name for mapping rejects back.
+    static func export(_ source: SQLiteSourceSettings, to folder: String) throws -> [String: TableCSVFile] {
+        let path = source.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw SQLiteSourceError.missingDatabase(path: path)
+        }
+        if let unknown = source.queries.keys.sorted().first(where: { name in !CanonicalTable.all.contains { $0.name == name } }) {
+            throw SQLiteSourceError.queryFailed(
+                path: path, table: unknown,
+                message: "no such canonical table (known: \(CanonicalTable.all.map(\.name).joined(separator: ", ")))")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "arreport-source"
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in
+                var files: [String: TableCSVFile] = [:]
+                for table in CanonicalTable.all {
+                    let sql: String
+                    if let query = source.queries[table.name] {
+                        sql = query
+                    } else if try db.tableExists(table.name) {
+                        sql = "SELECT * FROM \(table.name.quotedDatabaseIdentifier)"
+                    } else if table.name == "invoices" {
+                        throw SQLiteSourceError.missingTable(path: path, table: table.name)
+                    } else {
+                        continue
+                    }
+                    let file = try exportTable(table, sql: sql, db: db, path: path)
+                    try Data(file.bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(table.fileName))
+                    files[table.name] = file
+                }
+                return files
+            }
+        } catch let error as DatabaseError {
+            throw classify(error, path: path, table: nil)
+        }
+    }
+
+    /// Streams one table's rows into a canonical CSV file, checking its required columns first.
+    static func exportTable(_ table: CanonicalTable, sql: String, db: Database, path: String) throws -> TableCSVFile {
+        let statement: Statement
+        do {
+            statement = try db.makeStatement(sql: sql)
+        } catch let error as DatabaseError {
+            throw classify(error, path: path, table: table.name)
+        }
+        let columns = statement.columnNames.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if let missing = table.requiredColumns.first(where: { !columns.contains($0) }) {
+            throw SQLiteSourceError.missingColumn(path: path, table: table.name, column: missing)
+        }
+        var file = TableCSVFile(columns: columns)
+        do {
+            let rows = try Row.fetchCursor(statement)
+            var fields = [String](repeating: "", count: columns.count)
+            while let row = try rows.next() {
+                for index in 0..<columns.count {
+                    let value: DatabaseValue = row[index]
+                    fields[index] = value.canonicalText
+                }
+                file.append(fields)
+            }
+        } catch let error as DatabaseError {
+            throw classify(error, path: path, table: table.name)
+        }
+        return file
+    }
+
+    /// SQLite's own errors as one-line source errors.
+    static func classify(_ error: DatabaseError, path: String, table: String?) -> SQLiteSourceError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_CANTOPEN:
+            return .notADatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        default:
+            return .queryFailed(path: path, table: table ?? "database", message: error.message ?? "\(error.resultCode)")
+        }
+    }
+}
