@@ -9,12 +9,17 @@ let package = Package(
         .library(name: "ARCore", targets: ["ARCore"]),
         .library(name: "ARAnalysis", targets: ["ARAnalysis"]),
         .library(name: "ARReport", targets: ["ARReport"]),
+        .library(name: "ARProfiles", targets: ["ARProfiles"]),
         .library(name: "ARGenerate", targets: ["ARGenerate"]),
+        .library(name: "ARCharts", targets: ["ARCharts"]),
+        .library(name: "ARSQLite", targets: ["ARSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Sources to ledger: money, day numbers, the byte-level CSV reader, validation.
@@ -24,17 +29,30 @@ let package = Package(
         ),
         // Pure metrics over a ledger: no I/O, no clocks, no formatting.
         .target(name: "ARAnalysis", dependencies: ["ARCore"]),
+        // Foreign exports through YAML mapping profiles, converted into the canonical layout.
+        .target(name: "ARProfiles", dependencies: ["ARCore", .product(name: "Yams", package: "Yams")]),
+        // SQLite sources and the run history (GRDB), behind their own target so the core stays free of it.
+        .target(name: "ARSQLite", dependencies: ["ARCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Report model, CSV/JSON renderers, the output folder and the batch run.
         .target(
             name: "ARReport",
             dependencies: [
-                "ARCore", "ARAnalysis",
+                "ARCore", "ARAnalysis", "ARProfiles", "ARCharts", "ARSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // Deterministic synthetic AR data in the canonical layout.
         .target(name: "ARGenerate", dependencies: ["ARCore"]),
+        // Cairo, behind its own target so the core builds without it (see docs/CHARTS.md).
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        // Charts drawn with Cairo to PDF, PNG and SVG from plain, already-formatted values.
+        .target(name: "ARCharts", dependencies: ["CCairo"]),
         .executableTarget(
             name: "arreport",
             dependencies: [
@@ -43,8 +61,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ARCoreTests", dependencies: ["ARCore"]),
+        .testTarget(name: "ARSQLiteTests", dependencies: ["ARSQLite", "ARCore"]),
         .testTarget(name: "ARAnalysisTests", dependencies: ["ARCore", "ARAnalysis"]),
         .testTarget(name: "ARReportTests", dependencies: ["ARReport", "ARGenerate"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ARProfilesTests", dependencies: ["ARProfiles", "ARCore"]),
         .testTarget(name: "ARGenerateTests", dependencies: ["ARGenerate", "ARCore"]),
+        .testTarget(name: "ARChartsTests", dependencies: ["ARCharts", "CCairo"]),
     ]
 )

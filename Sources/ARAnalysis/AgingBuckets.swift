@@ -63,11 +63,24 @@ public struct AnalysisSettings: Sendable {
     public var dsoDays: Int32
     public var buckets: AgingBuckets
     public var basis: AgingBasis
+    public var risk: RiskSettings
+    public var policy: CollectionPolicy
+    /// nil = the default schedule for the buckets (`AllowanceRates.standard(for:)`).
+    public var allowanceRates: AllowanceRates?
 
-    public init(asOf: Day, dsoDays: Int32 = 90, buckets: AgingBuckets = .standard, basis: AgingBasis = .due) {
+    public init(
+        asOf: Day, dsoDays: Int32 = 90, buckets: AgingBuckets = .standard, basis: AgingBasis = .due,
+        risk: RiskSettings = .standard, policy: CollectionPolicy = .standard, allowanceRates: AllowanceRates? = nil
+    ) {
         self.asOf = asOf
         self.dsoDays = dsoDays
         self.buckets = buckets
         self.basis = basis
+        self.risk = risk
+        self.policy = policy
+        self.allowanceRates = allowanceRates
     }
+
+    /// The allowance percentages in use: the configured ones or the default schedule.
+    public var effectiveAllowanceRates: AllowanceRates { allowanceRates ?? .standard(for: buckets) }
 }

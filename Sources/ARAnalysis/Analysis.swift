@@ -10,6 +10,17 @@ public struct AnalysisResult: Sendable {
     public var rollForward: [RollForwardLine]
     /// Days to pay and late per customer over (T-365, T].
     public var settlementByCustomer: [SettlementStats]
+    /// Scored customers in customer index order (docs/METRICS.md, "Customer risk").
+    public var risk: [CustomerRisk]
+    /// By priority descending, then customer_id.
+    public var worklist: [WorklistItem]
+    /// By customer_id.
+    public var creditHolds: [CreditHold]
+    public var forecast: CashForecast
+    public var backTest: ForecastBackTest
+    public var allowance: Allowance
+    /// Over consecutive trend dates.
+    public var rollRates: [RollRate]
 }
 
 /// The analysis stage: pure, a ledger and settings in, values out.
@@ -44,7 +55,8 @@ public enum Analysis {
                 dso: DSOFormulas.dso(ar: balance.total, sales: windowSales, days: window),
                 cei: DSOFormulas.cei(
                     openingAR: balances[day - window]!.total, sales: windowSales, closingAR: balance.total,
-                    closingCurrent: balance.current))
+                    closingCurrent: balance.current),
+                bpdso: DSOFormulas.dso(ar: balance.current, sales: windowSales, days: window))
         }
 
         let salesWindow = sales.sales(after: asOf - window, through: asOf)
@@ -65,9 +77,21 @@ public enum Analysis {
             turnover: averageAR == 0 ? nil : Double(yearSales) / averageAR,
             avgDaysToPay: settlement.overall.averageDaysToPay, avgDaysLate: settlement.overall.averageDaysLate,
             customersWithBalance: position.openTotal.lazy.filter { $0 > 0 }.count)
+
+        let risk = RiskScorecard.compute(
+            ledger: ledger, facts: facts, position: position, asOf: asOf, settings: settings.risk)
+        let delinquency = Worklist.delinquency(ledger: ledger, position: position)
+        let worklist = Worklist.compute(ledger: ledger, delinquency: delinquency, risk: risk, policy: settings.policy)
+        let holds = CreditHolds.compute(
+            ledger: ledger, position: position, delinquency: delinquency, worklist: worklist, policy: settings.policy)
         return AnalysisResult(
             settings: settings, kpis: kpis, position: position, trend: trend, rollForward: rollForward,
-            settlementByCustomer: settlement.byCustomer)
+            settlementByCustomer: settlement.byCustomer, risk: risk, worklist: worklist, creditHolds: holds,
+            forecast: CashForecast.compute(ledger: ledger, facts: facts, position: position, asOf: asOf),
+            backTest: ForecastBackTest.compute(ledger: ledger, facts: facts, settings: settings),
+            allowance: Allowance.compute(bucketBalances: atT.buckets, rates: settings.effectiveAllowanceRates),
+            rollRates: RollRates.compute(
+                ledger: ledger, facts: facts, dates: trendDates, buckets: settings.buckets, basis: settings.basis))
     }
 }
 

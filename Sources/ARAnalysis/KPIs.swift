@@ -45,4 +45,6 @@ public struct TrendPoint: Sendable, Equatable {
     public var buckets: [Int64]
     public var dso: Double?
     public var cei: Double?
+    /// Best possible DSO at the point: current (not yet due) AR over the same window's sales.
+    public var bpdso: Double? = nil
 }

@@ -12,11 +12,19 @@ public struct SettlementStats: Sendable, Equatable {
     public init() {}
 
     public var averageDaysToPay: Double? {
-        weight == 0 ? nil : Double(weightedDaysToPay) / Double(weight)
+        weight == 0 ? nil : Self.double(weightedDaysToPay) / Self.double(weight)
     }
 
     public var averageDaysLate: Double? {
-        weight == 0 ? nil : Double(weightedDaysLate) / Double(weight)
+        weight == 0 ? nil : Self.double(weightedDaysLate) / Self.double(weight)
+    }
+
+    /// The same value as `Double(value)`, through Int64 when it fits: the generic Int128 conversion
+    /// is slow, and risk scoring reads these averages for every customer at several dates.
+    @inline(__always)
+    static func double(_ value: Int128) -> Double {
+        if let small = Int64(exactly: value) { return Double(small) }
+        return Double(value)
     }
 
     /// Overall and per customer, for invoices settled in (after, through].

@@ -11,6 +11,9 @@ struct ARReportCommand: ParsableCommand {
               arreport run --data ./ar --as-of 2025-12-31
               arreport aging --data ./ar --as-of 2025-12-31 --top 20
             """,
-        subcommands: [RunCommand.self, AgingCommand.self, KPIsCommand.self, GenerateCommand.self, DemoCommand.self]
+        subcommands: [
+            RunCommand.self, AgingCommand.self, KPIsCommand.self, GenerateCommand.self, DemoCommand.self,
+            ImportCommand.self, HistoryCommand.self,
+        ]
     )
 }

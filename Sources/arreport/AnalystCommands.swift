@@ -24,6 +24,11 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "table, csv or json.")
     var format: OutputFormat = .table
 
+    @Option(
+        help: "One row per value of a customer attribute (segment, region, currency, customer) or an invoice attribute a profile keeps (e.g. paperless, country)."
+    )
+    var groupBy: String?
+
     var filter: CustomerFilter { CustomerFilter(customer: customer, segment: segment, region: region) }
 
     func print(_ table: TextTable) {
@@ -42,6 +47,7 @@ struct AgingCommand: ParsableCommand {
         discussion: """
             Example:
               arreport aging --data ./ar --as-of 2025-12-31 --segment Enterprise --top 10
+              arreport aging --data export.csv --profile highradius --as-of 2020-05-22 --group-by currency
             """)
 
     @OptionGroup var settings: SettingsOptions
@@ -50,6 +56,14 @@ struct AgingCommand: ParsableCommand {
     func run() throws {
         do {
             let view = try Batch.analyse(try settings.resolve(), showProgress: stderrIsTerminal, filter: filters.filter)
+            if let attribute = filters.groupBy {
+                let grouping = try InvoiceGrouping(ledger: view.ledger, attribute: attribute)
+                filters.print(
+                    AnalystViews.agingByGroup(
+                        ledger: view.ledger, analysis: view.analysis, grouping: grouping,
+                        forPeople: filters.format == .table))
+                return
+            }
             filters.print(
                 AnalystViews.aging(
                     ledger: view.ledger, analysis: view.analysis, top: filters.top, forPeople: filters.format == .table))
@@ -68,6 +82,7 @@ struct KPIsCommand: ParsableCommand {
               arreport kpis --data ./ar --as-of 2025-12-31
               arreport kpis --data ./ar --region EMEA --format json
               arreport kpis --data ./ar --top 10
+              arreport kpis --data ibm_accounts_receivable.csv --profile ibm --as-of 2013-12-31 --group-by paperless
             """)
 
     @OptionGroup var settings: SettingsOptions
@@ -76,12 +91,19 @@ struct KPIsCommand: ParsableCommand {
     func run() throws {
         do {
             let view = try Batch.analyse(try settings.resolve(), showProgress: stderrIsTerminal, filter: filters.filter)
-            if let top = filters.top {
+            if let attribute = filters.groupBy {
+                let grouping = try InvoiceGrouping(ledger: view.ledger, attribute: attribute)
+                filters.print(
+                    AnalystViews.kpisByGroup(
+                        ledger: view.ledger, analysis: view.analysis, grouping: grouping, hasHistory: view.hasHistory,
+                        forPeople: filters.format == .table))
+            } else if let top = filters.top {
                 filters.print(
                     AnalystViews.customerKPIs(
                         ledger: view.ledger, analysis: view.analysis, top: top, forPeople: filters.format == .table))
             } else {
-                filters.print(AnalystViews.kpis(view.analysis.kpis, rejectedRows: view.rejectedRows))
+                filters.print(
+                    AnalystViews.kpis(view.analysis.kpis, rejectedRows: view.rejectedRows, hasHistory: view.hasHistory))
             }
         } catch {
             throw fail(error)

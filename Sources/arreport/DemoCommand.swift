@@ -26,11 +26,15 @@ struct DemoCommand: ParsableCommand {
             let generated = try generateDataset(Self.settings, into: data)
             print("demo data: \(generated.invoices) invoices of \(generated.customers) customers in \(data)")
             let options = RunOptions(data: data, asOf: CivilCalendar.format(Self.settings.end), out: out)
-            let outcome = try Batch.run(try options.resolve(today: CivilCalendar.today()), showProgress: stderrIsTerminal)
+            let outcome = try Batch.run(
+                try options.resolve(today: CivilCalendar.today()), showProgress: stderrIsTerminal, now: Date())
             print(outcome.summary)
             let files = try FileManager.default.contentsOfDirectory(atPath: outcome.outputFolder).sorted()
             print("outputs:")
             for file in files { print("  \(outcome.outputFolder)/\(file)") }
+            print("report: open \(outcome.outputFolder)/report.html in a browser")
+            print("email:  \(outcome.outputFolder)/email.eml (send with: sendmail -t < \(outcome.outputFolder)/email.eml)")
+            print("board:  \(outcome.outputFolder)/board_pack.pdf (the board pack, A4 landscape)")
         } catch {
             throw fail(error)
         }

@@ -5,8 +5,14 @@ import Foundation
 
 /// The settings every command that reads AR data shares.
 struct SettingsOptions: ParsableArguments {
-    @Option(help: "Folder with invoices.csv and the other canonical files.")
+    @Option(help: "Folder with invoices.csv and the other canonical files (with --profile: the export file).")
     var data: String?
+
+    @Option(help: "A SQLite database with the canonical tables (instead of --data; config sqlite: {path:, queries:}).")
+    var db: String?
+
+    @Option(help: "Read --data as a foreign export through a profile: NAME (profiles/NAME.yml) or a .yml path.")
+    var profile: String?
 
     @Option(help: "As-of date YYYY-MM-DD (default: today).")
     var asOf: String?
@@ -30,12 +36,17 @@ struct SettingsOptions: ParsableArguments {
     var strict = false
 
     /// Flags over the config file over defaults.
-    func resolve(out: String? = nil) throws -> RunSettings {
+    func resolve(
+        out: String? = nil, formats: String? = nil, templates: String? = nil, pageSize: String? = nil,
+        history: String? = nil, noHistory: Bool = false
+    ) throws -> RunSettings
+    {
         var options = RunOptions()
         if let config { options = try RunOptions.load(configFile: config) }
         let flags = RunOptions(
             data: data, asOf: asOf, currency: currency, dsoDays: dsoDays, buckets: buckets, basis: basis, out: out,
-            strict: strict ? true : nil)
+            strict: strict ? true : nil, profile: profile, formats: formats, templates: templates, pageSize: pageSize,
+            sqlite: db.map { SQLiteOptions(path: $0) }, history: history, noHistory: noHistory ? true : nil)
         return try options.overridden(by: flags).resolve(today: CivilCalendar.today())
     }
 }

@@ -20,6 +20,9 @@ extension Ledger {
             }
             keptApplications.start.append(Int32(keptApplications.count))
         }
+        for (name, values) in invoices.attributes {
+            kept.attributes[name] = values.indices.filter { newIndex[$0] >= 0 }.map { values[$0] }
+        }
         var keptUnapplied = UnappliedTable()
         for item in 0..<unapplied.count where keep[Int(unapplied.customer[item])] {
             keptUnapplied.customer.append(unapplied.customer[item])

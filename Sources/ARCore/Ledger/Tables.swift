@@ -9,6 +9,9 @@ public struct CustomerTable: Sendable {
     /// In the customer's currency's minor units; nil = no limit (0 is a real limit).
     public var creditLimit: [Int64?] = []
     public var termsDays: [Int32] = []
+    /// Contact details from the optional customers.csv columns; empty when not given.
+    public var emails: [String] = []
+    public var phones: [String] = []
 
     public init() {}
 
@@ -16,7 +19,7 @@ public struct CustomerTable: Sendable {
 
     mutating func append(
         id: String, name: String, segment: String, region: String, currency: Int16, creditLimit: Int64?,
-        termsDays: Int32
+        termsDays: Int32, email: String = "", phone: String = ""
     ) {
         ids.append(id)
         names.append(name)
@@ -25,6 +28,8 @@ public struct CustomerTable: Sendable {
         self.currency.append(currency)
         self.creditLimit.append(creditLimit)
         self.termsDays.append(termsDays)
+        emails.append(email)
+        phones.append(phone)
     }
 }
 
@@ -36,6 +41,9 @@ public struct InvoiceTable: Sendable {
     public var due: [Day] = []
     public var amount: [Int64] = []
     public var currency: [Int16] = []
+    /// Extra attributes a profile keeps for grouping (`paperless`, `country`...):
+    /// attribute name -> one value per invoice, in invoice order. Empty for the canonical layout.
+    public var attributes: [String: [String]] = [:]
 
     public init() {}
 

@@ -25,6 +25,9 @@ struct CustomersLoader {
         let currency = ColumnRef(optional: "currency", in: reader)
         let creditLimit = ColumnRef(optional: "credit_limit", in: reader)
         let terms = ColumnRef(optional: "terms_days", in: reader)
+        // Contact columns for the collections worklist: free text, never validated.
+        let email = ColumnRef(optional: "email", in: reader)
+        let phone = ColumnRef(optional: "phone", in: reader)
         var sink = RejectSink(file: file)
         var table = CustomerTable()
         var index = KeyIndex()
@@ -71,7 +74,8 @@ struct CustomersLoader {
             let displayName = row.string(name)
             table.append(
                 id: customerID, name: displayName.isEmpty ? customerID : displayName, segment: row.string(segment),
-                region: row.string(region), currency: currencyIndex, creditLimit: limit, termsDays: termsDays)
+                region: row.string(region), currency: currencyIndex, creditLimit: limit, termsDays: termsDays,
+                email: row.string(email), phone: row.string(phone))
             return true
         }
         return Result(
@@ -83,7 +87,9 @@ struct CustomersLoader {
 /// Finds a row's customer: in customers.csv when it exists (else the row is
 /// unknown_customer), or discovered from the rows themselves when it does not.
 struct CustomerResolver: Sendable {
-    let known: KeyIndex?
+    /// The ids of customers.csv; empty and unused when the file is absent.
+    let known: KeyIndex
+    let hasCustomerFile: Bool
     let knownCurrency: [Int16]
     let knownTerms: [Int32]
     /// Customers first seen in this file (only without customers.csv).
@@ -94,7 +100,8 @@ struct CustomerResolver: Sendable {
     private var lastIndex: Int32? = nil
 
     init(known: KeyIndex?, table: CustomerTable) {
-        self.known = known
+        self.known = known ?? KeyIndex()
+        hasCustomerFile = known != nil
         knownCurrency = table.currency
         knownTerms = table.termsDays
     }
@@ -106,7 +113,7 @@ struct CustomerResolver: Sendable {
         {
             return lastIndex
         }
-        let index = known.map { $0.find(id) } ?? discovered.insert(id).index
+        let index = hasCustomerFile ? known.find(id) : discovered.insert(id).index
         lastKey.removeAll(keepingCapacity: true)
         lastKey.append(contentsOf: id)
         lastIndex = index
@@ -114,10 +121,10 @@ struct CustomerResolver: Sendable {
     }
 
     func currency(of customer: Int32) -> Int16 {
-        known == nil ? 0 : knownCurrency[Int(customer)]
+        hasCustomerFile ? knownCurrency[Int(customer)] : 0
     }
 
     func termsDays(of customer: Int32) -> Int32 {
-        known == nil ? CustomersLoader.defaultTermsDays : knownTerms[Int(customer)]
+        hasCustomerFile ? knownTerms[Int(customer)] : CustomersLoader.defaultTermsDays
     }
 }

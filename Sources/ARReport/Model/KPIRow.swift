@@ -8,6 +8,27 @@ public struct KPIRow: Sendable, Equatable {
     public var value: String
 
     /// The rows of kpis.csv, in order (SPEC section 6 plus the countback flag).
+    /// What people see for a metric an open-items source cannot give (docs/METRICS.md, "Profiles").
+    public static let noHistory = "n/a (open-items source: no history)"
+
+    /// The metrics that need payment history: empty in kpis.csv for an open-items source.
+    public static let historyMetrics: Set<String> = [
+        "sales_window", "dso", "dso_countback", "dso_countback_lower_bound", "bpdso", "add", "cei", "turnover",
+        "avg_days_to_pay", "avg_days_late",
+    ]
+
+    /// The rows of kpis.csv; without history the history metrics are empty and a
+    /// `history_available,false` row follows.
+    public static func rows(_ kpis: KPIs, rejectedRows: Int, hasHistory: Bool) -> [KPIRow] {
+        let all = rows(kpis, rejectedRows: rejectedRows)
+        guard !hasHistory else { return all }
+        return all.map { row in
+            var row = row
+            if historyMetrics.contains(row.metric) { row.value = "" }
+            return row
+        } + [KPIRow(metric: "history_available", label: "Payment history in the source", value: "false")]
+    }
+
     public static func rows(_ kpis: KPIs, rejectedRows: Int) -> [KPIRow] {
         let currency = kpis.currency
         func money(_ minor: Int64) -> String { Format.money(minor, currency) }

@@ -1,5 +1,7 @@
 import ARAnalysis
 import ARCore
+import ARProfiles
+import ARSQLite
 import Foundation
 
 /// What a finished run reports back to the command line.
@@ -10,6 +12,9 @@ public struct RunOutcome: Sendable {
     public var rejects: [Reject]
     public var kpis: KPIs
     public var timingsMs: [String: Int]
+    /// What earlier recorded runs of the same source said at T-7 and the previous month end
+    /// (read before this run was appended); nil without a history file.
+    public var recorded: RecordedComparison? = nil
 
     /// The short end-of-run summary: rows read and rejected, AR, DSO, CEI, time taken.
     public var summary: String {
@@ -17,6 +22,13 @@ public struct RunOutcome: Sendable {
         let currency = kpis.currency
         let dso = Format.ratio(kpis.dso)
         let cei = Format.ratio(kpis.cei)
+        guard settings.hasHistory else {
+            return """
+                arreport \(Format.date(kpis.asOf)): \(rows) rows read, \(rejects.count) rejected
+                  AR \(Format.moneyGrouped(kpis.totalAR, currency)) \(currency.code)   DSO \(KPIRow.noHistory)   CEI \(KPIRow.noHistory)
+                  written to \(outputFolder) in \(String(format: "%.2f", Double(timingsMs["total"] ?? 0) / 1000)) s
+                """
+        }
         return """
             arreport \(Format.date(kpis.asOf)): \(rows) rows read, \(rejects.count) rejected
               AR \(Format.moneyGrouped(kpis.totalAR, currency)) \(currency.code)   DSO \(dso.isEmpty ? "n/a" : dso)   CEI \(cei.isEmpty ? "n/a" : cei + "%")
@@ -30,6 +42,8 @@ public struct AnalysisView: Sendable {
     public var ledger: Ledger
     public var analysis: AnalysisResult
     public var rejectedRows: Int
+    /// False for an open-items source (docs/METRICS.md, "Profiles").
+    public var hasHistory = true
 }
 
 /// The batch: load, validate, analyse, write every output, atomically.
@@ -41,56 +55,109 @@ public enum Batch {
         let load = try loadInputs(settings, showProgress: showProgress)
         var ledger = load.ledger
         if !filter.isEmpty { ledger = ledger.restricted(to: filter.matches(ledger.customers)) }
+        let analysis = try Analysis.run(ledger: ledger, settings: settings.analysis)
         return AnalysisView(
-            ledger: ledger, analysis: try Analysis.run(ledger: ledger, settings: settings.analysis),
-            rejectedRows: load.rejects.count)
+            ledger: ledger, analysis: settings.hasHistory ? analysis : analysis.withoutHistory(),
+            rejectedRows: load.rejects.count, hasHistory: settings.hasHistory)
     }
 
     /// Loads the data folder, with a progress line on a terminal; `--strict` fails on any reject.
     static func loadInputs(_ settings: RunSettings, showProgress: Bool) throws -> LoadResult {
-        let progress = LoadProgress(totalBytes: DataFolderLoader.inputBytes(folder: settings.data))
-        let line = showProgress ? ProgressLine.start(progress: progress) : nil
-        defer { line?.stop() }
-        let load = try DataFolderLoader.load(folder: settings.data, settings: settings.load, progress: progress)
+        let load: LoadResult
+        if let profile = settings.profile {
+            load = try ProfiledSource.load(file: settings.data, profile: profile, settings: settings.load)
+        } else if let database = settings.database {
+            load = try SQLiteSource.load(database, settings: settings.load)
+        } else {
+            let progress = LoadProgress(totalBytes: DataFolderLoader.inputBytes(folder: settings.data))
+            let line = showProgress ? ProgressLine.start(progress: progress) : nil
+            defer { line?.stop() }
+            load = try DataFolderLoader.load(folder: settings.data, settings: settings.load, progress: progress)
+        }
         if settings.strict, let first = load.rejects.first {
             throw ReportError.strictRejects(count: load.rejects.count, first: first)
         }
         return load
     }
 
-    public static func run(_ settings: RunSettings, showProgress: Bool = false) throws -> RunOutcome {
+    /// `now` is the run's clock, read at the CLI's edge: it dates the email (never the analysis).
+    public static func run(_ settings: RunSettings, showProgress: Bool = false, now: Date = Date()) throws -> RunOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         func milliseconds(_ since: ContinuousClock.Instant) -> Int {
             let elapsed = clock.now - since
             return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         }
+        // Templates are checked before any data is read, so a typo fails fast (exit 78).
+        let wantsPages = settings.formats.contains(.html) || settings.formats.contains(.email)
+        let templates = wantsPages ? try ReportTemplates.load(directory: settings.templates) : nil
+        let boardPack = settings.formats.contains(.pdf) ? try BoardPackLayout.load(templatesDirectory: settings.templates) : nil
         let load = try loadInputs(settings, showProgress: showProgress)
+        let recorded = try recordedComparison(settings)
         let loadMs = milliseconds(start)
         let analysisStart = clock.now
-        let analysis = try Analysis.run(ledger: load.ledger, settings: settings.analysis)
+        var analysis = try Analysis.run(ledger: load.ledger, settings: settings.analysis)
+        if !settings.hasHistory { analysis = analysis.withoutHistory() }
         let analysisMs = milliseconds(analysisStart)
 
         let writeStart = clock.now
         var folder = try OutputFolder(target: settings.out)
         do {
             let ledger = load.ledger
-            try folder.write("kpis.csv", OutputTables.kpis(KPIRow.rows(analysis.kpis, rejectedRows: load.rejects.count)))
-            try folder.write("aging_summary.csv", OutputTables.agingSummary(ledger: ledger, analysis: analysis))
-            try folder.write("aging_detail.csv", OutputTables.agingDetail(ledger: ledger, analysis: analysis))
-            try folder.write("trend.csv", OutputTables.trend(ledger: ledger, analysis: analysis))
-            try folder.write("unapplied.csv", OutputTables.unapplied(ledger: ledger, analysis: analysis))
-            try folder.write("rollforward.csv", OutputTables.rollForward(analysis.rollForward))
-            try folder.write("rejects.csv", OutputTables.rejects(load.rejects))
-            var timings = ["load": loadMs, "analysis": analysisMs, "write": milliseconds(writeStart)]
+            let kpisCSV = OutputTables.kpis(
+                KPIRow.rows(analysis.kpis, rejectedRows: load.rejects.count, hasHistory: settings.hasHistory))
+            let agingSummaryCSV = OutputTables.agingSummary(ledger: ledger, analysis: analysis)
+            let needsModel = templates != nil || boardPack != nil
+            // The comparison dates for the report model are analysed on the other core while the CSVs are written.
+            let (comparisons, _) = try inParallel(
+                { [settings] in needsModel ? Batch.comparisons(ledger: ledger, settings: settings) : [] },
+                {
+                    if settings.formats.contains(.csv) {
+                        try folder.write("kpis.csv", kpisCSV)
+                        try folder.write("aging_summary.csv", agingSummaryCSV)
+                        try folder.write("aging_detail.csv", OutputTables.agingDetail(ledger: ledger, analysis: analysis))
+                        try folder.write("trend.csv", OutputTables.trend(ledger: ledger, analysis: analysis))
+                        try folder.write("unapplied.csv", OutputTables.unapplied(ledger: ledger, analysis: analysis))
+                        try folder.write("rollforward.csv", OutputTables.rollForward(analysis.rollForward))
+                        try folder.write("rejects.csv", OutputTables.rejects(load.rejects))
+                        try folder.write("risk_scores.csv", OutputTables.riskScores(ledger: ledger, analysis: analysis))
+                        try folder.write("worklist.csv", OutputTables.worklist(ledger: ledger, analysis: analysis))
+                        try folder.write("credit_holds.csv", OutputTables.creditHolds(ledger: ledger, analysis: analysis))
+                        try folder.write("forecast.csv", OutputTables.forecast(ledger: ledger, analysis: analysis))
+                        try folder.write("backtest.csv", OutputTables.backTest(ledger: ledger, analysis: analysis))
+                        try folder.write("allowance.csv", OutputTables.allowance(ledger: ledger, analysis: analysis))
+                        try folder.write("rollrates.csv", OutputTables.rollRates(ledger: ledger, analysis: analysis))
+                    }
+                })
+            let writeMs = milliseconds(writeStart)
+            let reportsStart = clock.now
+            // The board pack (board_pack.pdf) is written before the email, which attaches it when present.
+            if needsModel {
+                let model = try reportModel(
+                    ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs, rejects: load.rejects,
+                    recorded: recorded, comparisons: comparisons)
+                if let boardPack {
+                    try folder.write("board_pack.pdf", BoardPackRenderer.render(model, layout: boardPack, paper: settings.pageSize))
+                }
+                if let templates {
+                    try writeReports(
+                        model, templates: templates, settings: settings,
+                        attachments: [
+                            .init(name: "kpis.csv", bytes: kpisCSV, type: "text/csv; charset=utf-8"),
+                            .init(name: "aging_summary.csv", bytes: agingSummaryCSV, type: "text/csv; charset=utf-8"),
+                        ], folder: &folder, date: now)
+                }
+            }
+            var timings = ["load": loadMs, "analysis": analysisMs, "write": writeMs, "reports": milliseconds(reportsStart)]
             timings.merge(load.phaseMs) { first, _ in first }
             timings["total"] = milliseconds(start)
             let manifest = RunManifest(settings: settings, load: load, outputs: folder.written, timingsMs: timings)
             try folder.write("run.json", manifest.json())
             try folder.commit()
+            try recordHistory(settings: settings, analysis: analysis, load: load, now: now)
             return RunOutcome(
                 settings: settings, outputFolder: folder.target.path, inputs: load.inputs, rejects: load.rejects,
-                kpis: analysis.kpis, timingsMs: timings)
+                kpis: analysis.kpis, timingsMs: timings, recorded: recorded)
         } catch {
             folder.discard()
             throw error

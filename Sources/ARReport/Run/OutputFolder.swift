@@ -43,6 +43,12 @@ public struct OutputFolder {
             WrittenFile(file: file, bytes: bytes.count, sha256: digest.map { String(format: "%02x", $0) }.joined()))
     }
 
+    /// The bytes of a file this run has already written (the email attaches the board pack).
+    public func writtenBytes(_ file: String) -> [UInt8]? {
+        guard written.contains(where: { $0.file == file }) else { return nil }
+        return (try? Data(contentsOf: staging.appendingPathComponent(file))).map { Array($0) }
+    }
+
     /// Moves the staging folder into place, replacing a previous run's folder.
     public func commit() throws {
         let manager = FileManager.default

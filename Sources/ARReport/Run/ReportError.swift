@@ -1,5 +1,7 @@
 import ARAnalysis
 import ARCore
+import ARProfiles
+import ARSQLite
 
 /// Errors of a run that stop it, each with its documented exit status (README, "Exit codes").
 public enum ReportError: Error, Sendable, CustomStringConvertible {
@@ -34,6 +36,18 @@ public enum ExitStatus {
     public static let cannotWrite: Int32 = 73
     public static let ioError: Int32 = 74
     public static let config: Int32 = 78
+    /// A profile maps a field to a column the export's header lacks.
+    public static let profileColumn: Int32 = 79
+    /// SQLite sources (docs/METRICS.md, "SQLite"): the database file does not exist.
+    public static let databaseMissing: Int32 = 80
+    /// The file is not a SQLite database.
+    public static let notADatabase: Int32 = 81
+    /// The database lacks the invoices table.
+    public static let missingTable: Int32 = 82
+    /// A table or query lacks a required column (the message names table and column).
+    public static let missingTableColumn: Int32 = 83
+    /// SQLite refused a configured query (the message is SQLite's).
+    public static let queryFailed: Int32 = 84
 
     /// The status for an error that ends a run.
     public static func of(_ error: Error) -> Int32 {
@@ -53,7 +67,23 @@ public enum ExitStatus {
             case .config: return config
             case .settings: return usage
             }
+        case let error as ProfileError:
+            switch error {
+            case .missingColumn: return profileColumn
+            case .malformed, .notFound: return config
+            case .notAFile: return usage
+            }
+        case let error as SQLiteSourceError:
+            switch error {
+            case .missingDatabase: return databaseMissing
+            case .notADatabase: return notADatabase
+            case .missingTable: return missingTable
+            case .missingColumn: return missingTableColumn
+            case .queryFailed: return queryFailed
+            case .cannotWrite: return cannotWrite
+            }
         case is SettingsError: return usage
+        case is TemplateError: return config
         case is RollForwardError, is InvariantError: return internalError
         default: return internalError
         }

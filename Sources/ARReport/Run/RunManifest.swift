@@ -29,10 +29,17 @@ struct RunManifest: Encodable {
         var buckets: [Int]
         var basis: String
         var strict: Bool
+        /// With a profile: its name, file, shape and whether the source has payment history.
+        var profile: String?
+        var profilePath: String?
+        var shape: String?
+        var historyAvailable: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case data, currency, buckets, basis, strict
+            case data, currency, buckets, basis, strict, profile, shape
             case dsoDays = "dso_days"
+            case profilePath = "profile_path"
+            case historyAvailable = "history_available"
         }
     }
 
@@ -56,7 +63,9 @@ struct RunManifest: Encodable {
         asOf = CivilCalendar.format(settings.asOf)
         self.settings = Settings(
             data: settings.data, currency: settings.currency.code, dsoDays: Int(settings.dsoDays),
-            buckets: settings.buckets.edges.map(Int.init), basis: settings.basis.rawValue, strict: settings.strict)
+            buckets: settings.buckets.edges.map(Int.init), basis: settings.basis.rawValue, strict: settings.strict,
+            profile: settings.profile?.name, profilePath: settings.profile?.path,
+            shape: settings.profile?.shape.rawValue, historyAvailable: settings.profile.map { $0.hasHistory })
         inputs = load.inputs.map {
             Input(file: $0.file, path: $0.path, sha256: $0.sha256, bytes: $0.bytes, rows: $0.rows, rejected: $0.rejected)
         }

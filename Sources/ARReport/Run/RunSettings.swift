@@ -1,5 +1,7 @@
 import ARAnalysis
 import ARCore
+import ARProfiles
+import ARSQLite
 import Foundation
 import Yams
 
@@ -15,9 +17,33 @@ public struct RunSettings: Sendable {
     public var out: String
     /// Any rejected row fails the run (exit 65) and no report is written.
     public var strict: Bool
+    public var risk: RiskSettings = .standard
+    public var policy: CollectionPolicy = .standard
+    /// nil = the default schedule for the buckets.
+    public var allowanceRates: AllowanceRates? = nil
+    /// With a profile, `data` is one foreign export file read through it (docs/PROFILES.md).
+    public var profile: Profile? = nil
+
+    /// The outputs to write (`--formats`); all by default.
+    public var formats: Set<ReportFormat> = Set(ReportFormat.allCases)
+    /// `--templates DIR`: the user's own templates; nil finds the project's (docs/TEMPLATES.md).
+    public var templates: String? = nil
+    /// The weekly email's sender and recipients (config `email:`).
+    public var email: EmailSettings = .standard
+    /// The board pack's paper (`--page-size`, config `page_size`), landscape.
+    public var pageSize: PaperSize = .a4
+    /// A SQLite source (`--db`, config `sqlite:`) instead of a data folder; `data` then names it.
+    public var database: SQLiteSourceSettings? = nil
+    /// The run history file each run appends to; nil with `--no-history` (docs/METRICS.md, "Run history").
+    public var history: String? = nil
+
+    /// False for an open-items source: metrics that need history are "n/a".
+    public var hasHistory: Bool { profile?.hasHistory ?? true }
 
     public var analysis: AnalysisSettings {
-        AnalysisSettings(asOf: asOf, dsoDays: dsoDays, buckets: buckets, basis: basis)
+        AnalysisSettings(
+            asOf: asOf, dsoDays: dsoDays, buckets: buckets, basis: basis, risk: risk, policy: policy,
+            allowanceRates: allowanceRates)
     }
 
     public var load: LoadSettings { LoadSettings(asOf: asOf, reportingCurrency: currency) }
@@ -33,11 +59,47 @@ public struct RunOptions: Sendable, Decodable, Equatable {
     public var basis: String?
     public var out: String?
     public var strict: Bool?
+    /// Config-file only: the risk scorecard, escalation policy and allowance percentages.
+    public var risk: RiskOptions?
+    public var policy: [PolicyStageOptions]?
+    public var allowance: [String: String]?
+    /// The config file these options came from, named in configuration errors.
+    public var configPath: String?
+    /// A profile name (`profiles/NAME.yml`) or a path to a profile `.yml`.
+    public var profile: String?
+    /// `csv,html,email,pdf` or a list in the config file.
+    public var formats: String?
+    public var templates: String?
+    /// Config-file only: the weekly email's sender and recipients.
+    public var email: EmailOptions?
+    /// `a4` or `letter`: the board pack's paper.
+    public var pageSize: String?
+    /// A SQLite database to read instead of a data folder (`--db`; config `sqlite: {path:, queries:}`).
+    public var sqlite: SQLiteOptions?
+    /// The run history file (`--history`, config `history:`); default `history.sqlite` beside the output folder.
+    public var history: String?
+    /// `--no-history`: record nothing.
+    public var noHistory: Bool?
 
     public init(
         data: String? = nil, asOf: String? = nil, currency: String? = nil, dsoDays: Int? = nil, buckets: String? = nil,
-        basis: String? = nil, out: String? = nil, strict: Bool? = nil
+        basis: String? = nil, out: String? = nil, strict: Bool? = nil, risk: RiskOptions? = nil,
+        policy: [PolicyStageOptions]? = nil, allowance: [String: String]? = nil, configPath: String? = nil,
+        profile: String? = nil, formats: String? = nil, templates: String? = nil, email: EmailOptions? = nil,
+        pageSize: String? = nil, sqlite: SQLiteOptions? = nil, history: String? = nil, noHistory: Bool? = nil
     ) {
+        self.sqlite = sqlite
+        self.history = history
+        self.noHistory = noHistory
+        self.pageSize = pageSize
+        self.formats = formats
+        self.templates = templates
+        self.email = email
+        self.profile = profile
+        self.risk = risk
+        self.policy = policy
+        self.allowance = allowance
+        self.configPath = configPath
         self.data = data
         self.asOf = asOf
         self.currency = currency
@@ -49,7 +111,9 @@ public struct RunOptions: Sendable, Decodable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case data, currency, buckets, basis, out, strict
+        case data, currency, buckets, basis, out, strict, risk, policy, allowance, profile, templates, email
+        case formats, sqlite, history
+        case pageSize = "page_size"
         case asOf = "as_of"
         case dsoDays = "dso_days"
     }
@@ -67,8 +131,27 @@ public struct RunOptions: Sendable, Decodable, Equatable {
             buckets = try container.decodeIfPresent(String.self, forKey: .buckets)
         }
         basis = try container.decodeIfPresent(String.self, forKey: .basis)
+        profile = try container.decodeIfPresent(String.self, forKey: .profile)
+        templates = try container.decodeIfPresent(String.self, forKey: .templates)
+        email = try container.decodeIfPresent(EmailOptions.self, forKey: .email)
+        pageSize = try container.decodeIfPresent(String.self, forKey: .pageSize)
+        sqlite = try container.decodeIfPresent(SQLiteOptions.self, forKey: .sqlite)
+        history = try container.decodeIfPresent(String.self, forKey: .history)
+        if let list = try? container.decodeIfPresent([String].self, forKey: .formats) {
+            formats = list.joined(separator: ",")
+        } else {
+            formats = try container.decodeIfPresent(String.self, forKey: .formats)
+        }
         out = try container.decodeIfPresent(String.self, forKey: .out)
         strict = try container.decodeIfPresent(Bool.self, forKey: .strict)
+        risk = try container.decodeIfPresent(RiskOptions.self, forKey: .risk)
+        policy = try container.decodeIfPresent([PolicyStageOptions].self, forKey: .policy)
+        // Percents as written (`2.5`), so they parse exactly.
+        if let texts = try? container.decodeIfPresent([String: String].self, forKey: .allowance) {
+            allowance = texts
+        } else {
+            allowance = try container.decodeIfPresent([String: Double].self, forKey: .allowance)?.mapValues { String($0) }
+        }
     }
 
     /// Reads a YAML config file; unknown keys are an error so typos do not pass silently.
@@ -77,14 +160,30 @@ public struct RunOptions: Sendable, Decodable, Equatable {
             throw ReportError.config(path: path, reason: "cannot read the file")
         }
         do {
-            let known = Set(["data", "as_of", "currency", "dso_days", "buckets", "basis", "out", "strict"])
+            let known = Set([
+                "data", "as_of", "currency", "dso_days", "buckets", "basis", "out", "strict", "risk", "policy", "allowance", "profile",
+                "formats", "templates", "email", "page_size", "sqlite", "history",
+            ])
             if let mapping = try Yams.load(yaml: text) as? [String: Any] {
                 if let unknown = mapping.keys.sorted().first(where: { !known.contains($0) }) {
                     throw ReportError.config(
                         path: path, reason: "unknown key '\(unknown)' (known: \(known.sorted().joined(separator: ", ")))")
                 }
+                if let unknown = AnalysisConfigKeys.unknownKey(in: mapping) {
+                    throw ReportError.config(path: path, reason: "unknown key '\(unknown)'")
+                }
+                if let email = mapping["email"] as? [String: Any],
+                    let unknown = email.keys.sorted().first(where: { !EmailOptions.keys.contains($0) })
+                {
+                    throw ReportError.config(path: path, reason: "unknown key 'email.\(unknown)' (known: cc, from, to)")
+                }
+                if let unknown = SQLiteOptions.unknownKey(in: mapping["sqlite"]) {
+                    throw ReportError.config(path: path, reason: "unknown key '\(unknown)'")
+                }
             }
-            return try YAMLDecoder().decode(RunOptions.self, from: text)
+            var options = try YAMLDecoder().decode(RunOptions.self, from: text)
+            options.configPath = path
+            return options
         } catch let error as ReportError {
             throw error
         } catch {
@@ -94,15 +193,28 @@ public struct RunOptions: Sendable, Decodable, Equatable {
 
     /// These options with `other`'s present values taking precedence (flags over the config file).
     public func overridden(by other: RunOptions) -> RunOptions {
-        RunOptions(
+        // One source: a data folder (or export) or a database; the flag's source replaces the config's.
+        let sqlite = other.data != nil && other.sqlite == nil ? nil : self.sqlite
+        let data = other.sqlite != nil && other.data == nil ? nil : self.data
+        return RunOptions(
             data: other.data ?? data, asOf: other.asOf ?? asOf, currency: other.currency ?? currency,
             dsoDays: other.dsoDays ?? dsoDays, buckets: other.buckets ?? buckets, basis: other.basis ?? basis,
-            out: other.out ?? out, strict: other.strict ?? strict)
+            out: other.out ?? out, strict: other.strict ?? strict, risk: other.risk ?? risk, policy: other.policy ?? policy,
+            allowance: other.allowance ?? allowance, configPath: other.configPath ?? configPath,
+            profile: other.profile ?? profile, formats: other.formats ?? formats, templates: other.templates ?? templates,
+            email: other.email ?? email, pageSize: other.pageSize ?? pageSize, sqlite: other.sqlite.map { SQLiteOptions(path: $0.path ?? sqlite?.path, queries: $0.queries ?? sqlite?.queries) } ?? sqlite,
+            history: other.history ?? history, noHistory: other.noHistory ?? noHistory)
     }
 
     /// Validates the options and fills defaults; `today` is the default as-of date.
     public func resolve(today: Day) throws -> RunSettings {
-        guard let data, !data.isEmpty else { throw ReportError.settings("--data is required: the folder with invoices.csv") }
+        let database = try sqlite?.resolve(configPath: configPath ?? "config")
+        if database != nil, let data, !data.isEmpty {
+            throw ReportError.settings("--data '\(data)' and --db '\(database?.path ?? "")' are two sources: give one")
+        }
+        guard let data = database?.path ?? data, !data.isEmpty else {
+            throw ReportError.settings("--data is required: the folder with invoices.csv (or --db FILE.sqlite)")
+        }
         var asOfDay = today
         if let asOf {
             guard let day = CivilCalendar.parseISO(asOf) else {
@@ -136,9 +248,39 @@ public struct RunOptions: Sendable, Decodable, Equatable {
             default: throw ReportError.settings("--basis '\(basis)' must be due or issue")
             }
         }
-        return RunSettings(
+        var settings = RunSettings(
             data: data, asOf: asOfDay, currency: Currency(code: code), dsoDays: Int32(window), buckets: agingBuckets,
             basis: agingBasis, out: out ?? "output/\(CivilCalendar.format(asOfDay))", strict: strict ?? false)
+        let configPath = self.configPath ?? "config"
+        if let profile {
+            let path = try Profile.locate(profile, in: FileManager.default.currentDirectoryPath)
+            settings.profile = try Profile.load(path: path)
+        }
+        if let risk { settings.risk = try risk.resolve(configPath: configPath) }
+        if let policy {
+            settings.policy = try PolicyStageOptions.resolve(policy, currency: settings.currency, configPath: configPath)
+        }
+        if let allowance {
+            settings.allowanceRates = try AllowanceOptions.resolve(allowance, buckets: agingBuckets, configPath: configPath)
+        }
+        if let formats { settings.formats = try ReportFormat.parse(formats) }
+        settings.templates = templates
+        if let email { settings.email = try email.resolve(configPath: configPath) }
+        settings.database = database
+        if database != nil, settings.profile != nil {
+            throw ReportError.settings("--profile reads an export file: it cannot be used with --db")
+        }
+        if noHistory != true {
+            settings.history = history ?? ((settings.out as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent("history.sqlite")
+        }
+        if let pageSize {
+            guard let paper = PaperSize(rawValue: pageSize.lowercased()) else {
+                throw ReportError.settings("--page-size '\(pageSize)' must be a4 or letter")
+            }
+            settings.pageSize = paper
+        }
+        return settings
     }
 }
 
@@ -146,5 +288,55 @@ extension CivilCalendar {
     /// Today's date in UTC as a day number (the only clock read, at the CLI's edge).
     public static func today() -> Day {
         Day(Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+}
+
+/// The `email:` section: `{from: "AR <ar@example.com>", to: [a@example.com], cc: [b@example.com]}`.
+public struct EmailOptions: Sendable, Decodable, Equatable {
+    public var from: String?
+    public var to: [String]?
+    public var cc: [String]?
+
+    public init(from: String? = nil, to: [String]? = nil, cc: [String]? = nil) {
+        self.from = from
+        self.to = to
+        self.cc = cc
+    }
+
+    static let keys: Set<String> = ["from", "to", "cc"]
+
+    enum CodingKeys: String, CodingKey {
+        case from, to, cc
+    }
+
+    /// `to` and `cc` as a list or a single address.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        from = try container.decodeIfPresent(String.self, forKey: .from)
+        func list(_ key: CodingKeys) throws -> [String]? {
+            if let many = try? container.decodeIfPresent([String].self, forKey: key) { return many }
+            return try container.decodeIfPresent(String.self, forKey: key).map { [$0] }
+        }
+        to = try list(.to)
+        cc = try list(.cc)
+    }
+
+    /// Each address must hold an `@` and no line break (it goes into a mail header).
+    func resolve(configPath: String) throws -> EmailSettings {
+        var settings = EmailSettings.standard
+        func check(_ address: String, _ key: String) throws -> String {
+            let trimmed = address.trimmingCharacters(in: .whitespaces)
+            guard trimmed.contains("@"), !trimmed.contains(where: { $0 == "\n" || $0 == "\r" }) else {
+                throw ReportError.config(path: configPath, reason: "email.\(key): '\(address)' is not an email address")
+            }
+            return trimmed
+        }
+        if let from { settings.from = try check(from, "from") }
+        if let to {
+            guard !to.isEmpty else { throw ReportError.config(path: configPath, reason: "email.to: name at least one recipient") }
+            settings.to = try to.map { try check($0, "to") }
+        }
+        if let cc { settings.cc = try cc.map { try check($0, "cc") } }
+        return settings
     }
 }

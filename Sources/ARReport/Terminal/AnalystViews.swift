@@ -61,11 +61,14 @@ public enum AnalystViews {
     }
 
     /// The headline figures as label and value.
-    public static func kpis(_ kpis: KPIs, rejectedRows: Int) -> TextTable {
+    /// Without history (an open-items source) the metrics that need it say so.
+    public static func kpis(_ kpis: KPIs, rejectedRows: Int, hasHistory: Bool = true) -> TextTable {
         let rows = KPIRow.rows(kpis, rejectedRows: rejectedRows)
         return TextTable(
             columns: ["metric", "value"], alignments: [.left, .right],
-            rows: rows.map { [$0.metric, $0.value] })
+            rows: rows.map { row in
+                [row.metric, !hasHistory && KPIRow.historyMetrics.contains(row.metric) ? KPIRow.noHistory : row.value]
+            })
     }
 
     /// Per-customer figures for the N customers with the largest AR.
