@@ -75,12 +75,17 @@ public final class CSVFileReader {
     private var line = 1
     private let descriptor: Int32
     private var hasher = SHA256()
+    private let hashing: Bool
     private let progress: LoadProgress?
 
-    /// Opens `path` and reads its header row.
-    public init(path: String, chunkSize: Int = 4 << 20, progress: LoadProgress? = nil) throws(InputError) {
+    /// Opens `path` and reads its header row. With `hashing` false the caller hashes the
+    /// file elsewhere (`sha256Hex(ofFile:)`, on the less busy thread).
+    public init(path: String, chunkSize: Int = 4 << 20, progress: LoadProgress? = nil, hashing: Bool = true)
+        throws(InputError)
+    {
         self.path = path
         self.progress = progress
+        self.hashing = hashing
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .missingFile(path: path) }
         descriptor = fd
@@ -96,12 +101,40 @@ public final class CSVFileReader {
         buffer.deallocate()
     }
 
-    /// The SHA-256 of every byte read, as lower-case hex; valid after the last record.
+    /// The SHA-256 of every byte read, as lower-case hex; valid after the last record
+    /// (empty when the reader was not hashing).
     public func sha256Hex() -> String {
-        hasher.finalize().map { byte in
-            let hex = Array("0123456789abcdef".utf8)
-            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
-        }.joined()
+        hashing ? CSVFileReader.hex(hasher.finalize()) : ""
+    }
+
+    /// The SHA-256 of a whole file, read in 4 MB blocks.
+    public static func sha256Hex(ofFile path: String) throws(InputError) -> String {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .missingFile(path: path) }
+        defer { close(fd) }
+        var hasher = SHA256()
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 64)
+        defer { block.deallocate() }
+        while true {
+            let n = read(fd, block.baseAddress!, block.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: block.baseAddress!, count: n))
+        }
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// A guess at the number of data rows from the file size, to reserve storage.
@@ -198,7 +231,9 @@ public final class CSVFileReader {
                 atEOF = true
                 break
             }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.baseAddress! + filled, count: n))
+            if hashing {
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.baseAddress! + filled, count: n))
+            }
             filled += n
             byteCount += n
             progress?.add(n)

@@ -78,13 +78,17 @@ public enum DataFolderLoader {
         // The two big files load side by side.
         let paymentsPath = present(CashLoader.paymentsFile)
         let creditNotesPath = present(CashLoader.creditNotesFile)
-        var (invoices, cash) = try inParallel(
+        // Invoices (with the id index to build) take about twice as long as payments, so the
+        // payments thread also hashes invoices.csv for run.json.
+        var (invoices, (cash, invoicesSHA256)) = try inParallel(
             { try InvoicesLoader.load(path: invoicesPath, book: book, resolver: resolver, progress: progress) },
             {
-                try CashLoader.load(
+                let cash = try CashLoader.load(
                     paymentsPath: paymentsPath, creditNotesPath: creditNotesPath, book: book, resolver: resolver,
                     progress: progress)
+                return (cash, try CSVFileReader.sha256Hex(ofFile: invoicesPath))
             })
+        invoices.summary.sha256 = invoicesSHA256
         rejects += invoices.rejects + cash.rejects
         inputs.append(invoices.summary)
         inputs += cash.summaries
