@@ -25,8 +25,10 @@ let package = Package(
         // Sources to ledger: money, day numbers, the byte-level CSV reader, validation.
         .target(
             name: "ARCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CPrefetch", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // A cache prefetch hint for the id tables, which Swift cannot express.
+        .target(name: "CPrefetch"),
         // Pure metrics over a ledger: no I/O, no clocks, no formatting.
         .target(name: "ARAnalysis", dependencies: ["ARCore"]),
         // Foreign exports through YAML mapping profiles, converted into the canonical layout.

@@ -52,7 +52,7 @@ struct InvoicesLoader {
                 sink.add(row, due.name, .dueBeforeIssue, "due_date \(row.text(due)) is before issue_date \(row.text(issue))")
                 return true
             }
-            // The duplicate check waits in a small batch whose slots are loaded now (see StagedInvoices).
+            // The duplicate check waits in a small batch whose slots are prefetched now (see StagedInvoices).
             staged.add(
                 row, id: id, values: (customerIndex, issueDay, dueDate, minor, currencyIndex), index: table.ids)
             if staged.isFull { staged.flush(into: &table, sink: &sink, idColumn: id) }
@@ -66,7 +66,7 @@ struct InvoicesLoader {
 }
 
 /// Valid invoice rows waiting for their duplicate-key check. Their hash slots are
-/// loaded when they are staged, so by the flush, 16 rows later, the inserts find
+/// prefetched when they are staged, so by the flush, up to 16 rows later, the inserts find
 /// them in the cache: the slot table is far larger than the cache, and one miss
 /// per invoice was the largest single cost of loading.
 struct StagedInvoices {
@@ -77,14 +77,13 @@ struct StagedInvoices {
     private var probes: [KeyIndex.Probe] = []
     private var lines: [Int] = []
     private var values: [Values] = []
-    private var touched: UInt64 = 0
 
     var isFull: Bool { values.count == 16 }
 
     mutating func add(_ row: CSVRow, id: ColumnRef, values rowValues: Values, index: KeyIndex) {
         let key = row.value(id)
         let probe = KeyIndex.Probe(key)
-        touched &+= index.touch(probe)
+        index.prefetch(probe)
         keys.append(key)
         row.withRaw { raws.append($0) }
         probes.append(probe)
@@ -94,7 +93,6 @@ struct StagedInvoices {
 
     /// Inserts the staged keys in file order: new ones become invoices, repeats are duplicate_key.
     mutating func flush(into table: inout InvoiceTable, sink: inout RejectSink, idColumn: ColumnRef) {
-        KeyIndex.keepAlive(touched)
         let starts = keys.starts
         keys.bytes.withUnsafeBufferPointer { arena in
             for staged in 0..<values.count {
@@ -120,6 +118,5 @@ struct StagedInvoices {
         probes.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
-        touched = 0
     }
 }
