@@ -91,3 +91,12 @@ order = ["load_reference", "load_parse", "load_disputes", "load_match", "analysi
 print(sys.argv[2].ljust(6), "  ".join(f"{k}={t[k]}" for k in order if k in t))
 PY
 done
+
+# What rendering the reports (HTML, email, board-pack PDF) adds: the first size again, CSVs only.
+first=${sizes%% *}
+csv_timing="$data_root/time-$first-csv.txt"
+/usr/bin/time -v "$bin" run --data "$data_root/$first" --as-of 2025-12-31 --out "$data_root/out-$first-csv" \
+    --formats csv >/dev/null 2>"$csv_timing"
+echo
+echo "reports cost on $first: all formats $(wall_seconds "$data_root/time-$first.txt") s," \
+    "csv only $(wall_seconds "$csv_timing") s (wall)"
