@@ -59,24 +59,9 @@ public enum Analysis {
                 bpdso: DSOFormulas.dso(ar: balance.current, sales: windowSales, days: window))
         }
 
-        let salesWindow = sales.sales(after: asOf - window, through: asOf)
-        let dso = DSOFormulas.dso(ar: atT.total, sales: salesWindow, days: window)
-        let bpdso = DSOFormulas.dso(ar: atT.current, sales: salesWindow, days: window)
-        let yearSales = sales.sales(after: asOf - 365, through: asOf)
-        let averageAR = Double(balances[asOf - 365]!.total + atT.total) / 2
-        let kpis = KPIs(
-            asOf: asOf, currency: ledger.reportingCurrency, totalAR: atT.total, currentAR: atT.current,
-            pastDueAR: atT.total - atT.current, over90AR: position.over90.reduce(0, +),
-            disputedAR: position.disputed.reduce(0, +), unapplied: position.unapplied.reduce(0, +),
-            salesWindow: salesWindow, dso: dso,
-            dsoCountback: CountbackDSO.compute(ar: atT.total, asOf: asOf, sales: sales),
-            bpdso: bpdso, add: dso.flatMap { dso in bpdso.map { dso - $0 } },
-            cei: DSOFormulas.cei(
-                openingAR: balances[asOf - window]!.total, sales: salesWindow, closingAR: atT.total,
-                closingCurrent: atT.current),
-            turnover: averageAR == 0 ? nil : Double(yearSales) / averageAR,
-            avgDaysToPay: settlement.overall.averageDaysToPay, avgDaysLate: settlement.overall.averageDaysLate,
-            customersWithBalance: position.openTotal.lazy.filter { $0 > 0 }.count)
+        let kpis = KPIs.assemble(
+            ledger: ledger, asOf: asOf, window: window, balances: balances, position: position, sales: sales,
+            settlement: settlement.overall)
 
         let risk = RiskScorecard.compute(
             ledger: ledger, facts: facts, position: position, asOf: asOf, settings: settings.risk)

@@ -23,6 +23,36 @@ public struct KPIs: Sendable, Equatable {
     public var customersWithBalance: Int
 }
 
+extension KPIs {
+    /// The headline figures at `asOf` from the balances at T, T-D and T-365, the position,
+    /// the sales calendar and the settlement stats (docs/METRICS.md, "Metrics"). One place
+    /// for `Analysis.run` and the comparison snapshots, so the two cannot drift.
+    static func assemble(
+        ledger: Ledger, asOf: Day, window: Int32, balances: [Day: Balance], position: Position, sales: SalesCalendar,
+        settlement: SettlementStats
+    ) -> KPIs {
+        let atT = balances[asOf]!
+        let salesWindow = sales.sales(after: asOf - window, through: asOf)
+        let dso = DSOFormulas.dso(ar: atT.total, sales: salesWindow, days: window)
+        let bpdso = DSOFormulas.dso(ar: atT.current, sales: salesWindow, days: window)
+        let yearSales = sales.sales(after: asOf - 365, through: asOf)
+        let averageAR = Double(balances[asOf - 365]!.total + atT.total) / 2
+        return KPIs(
+            asOf: asOf, currency: ledger.reportingCurrency, totalAR: atT.total, currentAR: atT.current,
+            pastDueAR: atT.total - atT.current, over90AR: position.over90.reduce(0, +),
+            disputedAR: position.disputed.reduce(0, +), unapplied: position.unapplied.reduce(0, +),
+            salesWindow: salesWindow, dso: dso,
+            dsoCountback: CountbackDSO.compute(ar: atT.total, asOf: asOf, sales: sales),
+            bpdso: bpdso, add: dso.flatMap { dso in bpdso.map { dso - $0 } },
+            cei: DSOFormulas.cei(
+                openingAR: balances[asOf - window]!.total, sales: salesWindow, closingAR: atT.total,
+                closingCurrent: atT.current),
+            turnover: averageAR == 0 ? nil : Double(yearSales) / averageAR,
+            avgDaysToPay: settlement.averageDaysToPay, avgDaysLate: settlement.averageDaysLate,
+            customersWithBalance: position.openTotal.lazy.filter { $0 > 0 }.count)
+    }
+}
+
 /// DSO, BPDSO, ADD and CEI from balances and window sales (docs/METRICS.md, "DSO").
 public enum DSOFormulas {
     /// DSO = AR / Sales_W * D; nil when there were no sales.
