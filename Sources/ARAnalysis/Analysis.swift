@@ -63,20 +63,36 @@ public enum Analysis {
             ledger: ledger, asOf: asOf, window: window, balances: balances, position: position, sales: sales,
             settlement: settlement.overall)
 
-        let risk = RiskScorecard.compute(
-            ledger: ledger, facts: facts, position: position, asOf: asOf, settings: settings.risk)
-        let delinquency = Worklist.delinquency(ledger: ledger, position: position)
-        let worklist = Worklist.compute(ledger: ledger, delinquency: delinquency, risk: risk, policy: settings.policy)
-        let holds = CreditHolds.compute(
-            ledger: ledger, position: position, delinquency: delinquency, worklist: worklist, policy: settings.policy)
+        // The back-test (a second position at T-91) and the roll rates depend on nothing
+        // below, so they run on the other core.
+        let ((backTest, rollRates), (risk, worklist, holds, forecast)) = try inParallel(
+            {
+                (
+                    ForecastBackTest.compute(ledger: ledger, facts: facts, settings: settings),
+                    RollRates.compute(
+                        ledger: ledger, facts: facts, dates: trendDates, buckets: settings.buckets,
+                        basis: settings.basis)
+                )
+            },
+            {
+                let risk = RiskScorecard.compute(
+                    ledger: ledger, facts: facts, position: position, asOf: asOf, settings: settings.risk)
+                let delinquency = Worklist.delinquency(ledger: ledger, position: position)
+                let worklist = Worklist.compute(
+                    ledger: ledger, delinquency: delinquency, risk: risk, policy: settings.policy)
+                let holds = CreditHolds.compute(
+                    ledger: ledger, position: position, delinquency: delinquency, worklist: worklist,
+                    policy: settings.policy)
+                return (
+                    risk, worklist, holds, CashForecast.compute(ledger: ledger, facts: facts, position: position, asOf: asOf)
+                )
+            })
         return AnalysisResult(
             settings: settings, kpis: kpis, position: position, trend: trend, rollForward: rollForward,
             settlementByCustomer: settlement.byCustomer, risk: risk, worklist: worklist, creditHolds: holds,
-            forecast: CashForecast.compute(ledger: ledger, facts: facts, position: position, asOf: asOf),
-            backTest: ForecastBackTest.compute(ledger: ledger, facts: facts, settings: settings),
+            forecast: forecast, backTest: backTest,
             allowance: Allowance.compute(bucketBalances: atT.buckets, rates: settings.effectiveAllowanceRates),
-            rollRates: RollRates.compute(
-                ledger: ledger, facts: facts, dates: trendDates, buckets: settings.buckets, basis: settings.basis))
+            rollRates: rollRates)
     }
 }
 
