@@ -1,7 +1,7 @@
 # arreport: `make demo` runs the batch on the built-in demo data, `make test` runs every test.
 SWIFT ?= swift
 
-.PHONY: deps build demo test bench format clean
+.PHONY: deps postgres build demo test bench format clean
 
 deps:
 	@scripts/install-deps.sh
@@ -12,7 +12,11 @@ build: deps
 demo: build
 	$(SWIFT) run arreport demo
 
-test: deps
+# The PostgreSQL tests need a running server: started (and installed) first, see scripts/start-postgres.sh.
+postgres:
+	@scripts/start-postgres.sh
+
+test: deps postgres
 	$(SWIFT) test
 
 bench: deps

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ARGenerate", targets: ["ARGenerate"]),
         .library(name: "ARCharts", targets: ["ARCharts"]),
         .library(name: "ARSQLite", targets: ["ARSQLite"]),
+        .library(name: "ARPostgres", targets: ["ARPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Sources to ledger: money, day numbers, the byte-level CSV reader, validation.
@@ -35,11 +39,21 @@ let package = Package(
         .target(name: "ARProfiles", dependencies: ["ARCore", .product(name: "Yams", package: "Yams")]),
         // SQLite sources and the run history (GRDB), behind their own target so the core stays free of it.
         .target(name: "ARSQLite", dependencies: ["ARCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // PostgreSQL sources (postgres-nio), in their own target: only it and what uses it wait for the NIO build.
+        .target(
+            name: "ARPostgres",
+            dependencies: [
+                "ARCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Report model, CSV/JSON renderers, the output folder and the batch run.
         .target(
             name: "ARReport",
             dependencies: [
-                "ARCore", "ARAnalysis", "ARProfiles", "ARCharts", "ARSQLite",
+                "ARCore", "ARAnalysis", "ARProfiles", "ARCharts", "ARSQLite", "ARPostgres",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -64,8 +78,19 @@ let package = Package(
         ),
         .testTarget(name: "ARCoreTests", dependencies: ["ARCore"]),
         .testTarget(name: "ARSQLiteTests", dependencies: ["ARSQLite", "ARCore"]),
+        // The tests' PostgreSQL server: a schema per test, rows inserted as PostgreSQL converts them.
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")],
+            path: "Tests/PostgresTestSupport"
+        ),
+        .testTarget(name: "ARPostgresTests", dependencies: ["ARPostgres", "ARCore", "PostgresTestSupport"]),
         .testTarget(name: "ARAnalysisTests", dependencies: ["ARCore", "ARAnalysis"]),
-        .testTarget(name: "ARReportTests", dependencies: ["ARReport", "ARGenerate"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ARReportTests",
+            dependencies: ["ARReport", "ARGenerate", "PostgresTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ARProfilesTests", dependencies: ["ARProfiles", "ARCore"]),
         .testTarget(name: "ARGenerateTests", dependencies: ["ARGenerate", "ARCore"]),
         .testTarget(name: "ARChartsTests", dependencies: ["ARCharts", "CCairo"]),

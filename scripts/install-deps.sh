@@ -2,7 +2,7 @@
 # Installs the Debian packages arreport's build, tests and benchmark need, if missing.
 # Runs apt-get only when something is missing; needs root (or sudo) then.
 set -euo pipefail
-packages=(time libcairo2-dev fonts-dejavu-core poppler-utils pkg-config libsqlite3-dev sqlite3)
+packages=(time libcairo2-dev fonts-dejavu-core poppler-utils pkg-config libsqlite3-dev sqlite3 openssl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -51,7 +51,7 @@ public enum SQLiteSource {
 
     /// Writes one canonical CSV file per table present (or queried) into `folder`;
     /// returns them by table name for mapping rejects back.
-    static func export(_ source: SQLiteSourceSettings, to folder: String) throws -> [String: TableCSVFile] {
+    static func export(_ source: SQLiteSourceSettings, to folder: String) throws -> [String: TableRowMap] {
         let path = source.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -68,7 +68,7 @@ public enum SQLiteSource {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             return try queue.read { db in
-                var files: [String: TableCSVFile] = [:]
+                var files: [String: TableRowMap] = [:]
                 for table in CanonicalTable.all {
                     let sql: String
                     if let query = source.queries[table.name] {
@@ -80,9 +80,8 @@ public enum SQLiteSource {
                     } else {
                         continue
                     }
-                    let file = try exportTable(table, sql: sql, db: db, path: path)
-                    try Data(file.bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(table.fileName))
-                    files[table.name] = file
+                    let file = (folder as NSString).appendingPathComponent(table.fileName)
+                    files[table.name] = try exportTable(table, sql: sql, db: db, path: path, to: file)
                 }
                 return files
             }
@@ -92,7 +91,9 @@ public enum SQLiteSource {
     }
 
     /// Streams one table's rows into a canonical CSV file, checking its required columns first.
-    static func exportTable(_ table: CanonicalTable, sql: String, db: Database, path: String) throws -> TableCSVFile {
+    static func exportTable(_ table: CanonicalTable, sql: String, db: Database, path: String, to file: String) throws
+        -> TableRowMap
+    {
         let statement: Statement
         do {
             statement = try db.makeStatement(sql: sql)
@@ -103,21 +104,20 @@ public enum SQLiteSource {
         if let missing = table.requiredColumns.first(where: { !columns.contains($0) }) {
             throw SQLiteSourceError.missingColumn(path: path, table: table.name, column: missing)
         }
-        var file = TableCSVFile(columns: columns)
+        let writer = try TableCSVWriter(path: file, columns: columns)
         do {
             let rows = try Row.fetchCursor(statement)
-            var fields = [String](repeating: "", count: columns.count)
             while let row = try rows.next() {
                 for index in 0..<columns.count {
                     let value: DatabaseValue = row[index]
-                    fields[index] = value.canonicalText
+                    writer.field(value.canonicalText)
                 }
-                file.append(fields)
+                try writer.endRow()
             }
         } catch let error as DatabaseError {
             throw classify(error, path: path, table: table.name)
         }
-        return file
+        return try writer.finish()
     }
 
     /// SQLite's own errors as one-line source errors.

@@ -11,6 +11,13 @@ struct SettingsOptions: ParsableArguments {
     @Option(help: "A SQLite database with the canonical tables (instead of --data; config sqlite: {path:, queries:}).")
     var db: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A PostgreSQL database with the canonical tables (instead of --data; config postgres: {url:, queries:}).",
+            discussion: "postgresql://USER@HOST:PORT/DB?sslmode=require; the PG* variables fill what the URL leaves out (postgresql:// alone uses only them). The password comes from PGPASSWORD or ~/.pgpass.",
+            valueName: "url"))
+    var pg: String?
+
     @Option(help: "Read --data as a foreign export through a profile: NAME (profiles/NAME.yml) or a .yml path.")
     var profile: String?
 
@@ -46,7 +53,7 @@ struct SettingsOptions: ParsableArguments {
         let flags = RunOptions(
             data: data, asOf: asOf, currency: currency, dsoDays: dsoDays, buckets: buckets, basis: basis, out: out,
             strict: strict ? true : nil, profile: profile, formats: formats, templates: templates, pageSize: pageSize,
-            sqlite: db.map { SQLiteOptions(path: $0) }, history: history, noHistory: noHistory ? true : nil)
+            sqlite: db.map { SQLiteOptions(path: $0) }, postgres: pg.map { PostgresOptions(url: $0) }, history: history, noHistory: noHistory ? true : nil)
         return try options.overridden(by: flags).resolve(today: CivilCalendar.today())
     }
 }

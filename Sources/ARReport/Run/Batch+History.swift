@@ -4,8 +4,10 @@ import ARSQLite
 import Foundation
 
 extension Batch {
-    /// The source a run's history is kept under: the data's absolute path, with its profile.
+    /// The source a run's history is kept under: the data's absolute path, with its profile
+    /// (a PostgreSQL server by its URL without the password).
     public static func historySource(_ settings: RunSettings) -> String {
+        if settings.postgres != nil { return settings.data }
         let path = URL(fileURLWithPath: settings.data).standardizedFileURL.path
         guard let profile = settings.profile else { return path }
         return "\(path) (profile \(profile.name))"

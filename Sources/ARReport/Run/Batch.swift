@@ -1,5 +1,6 @@
 import ARAnalysis
 import ARCore
+import ARPostgres
 import ARProfiles
 import ARSQLite
 import Foundation
@@ -68,6 +69,8 @@ public enum Batch {
             load = try ProfiledSource.load(file: settings.data, profile: profile, settings: settings.load)
         } else if let database = settings.database {
             load = try SQLiteSource.load(database, settings: settings.load)
+        } else if let postgres = settings.postgres {
+            load = try PostgresSource.load(postgres, settings: settings.load)
         } else {
             let progress = LoadProgress(totalBytes: DataFolderLoader.inputBytes(folder: settings.data))
             let line = showProgress ? ProgressLine.start(progress: progress) : nil

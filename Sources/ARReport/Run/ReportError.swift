@@ -1,5 +1,6 @@
 import ARAnalysis
 import ARCore
+import ARPostgres
 import ARProfiles
 import ARSQLite
 
@@ -38,7 +39,8 @@ public enum ExitStatus {
     public static let config: Int32 = 78
     /// A profile maps a field to a column the export's header lacks.
     public static let profileColumn: Int32 = 79
-    /// SQLite sources (docs/METRICS.md, "SQLite"): the database file does not exist.
+    /// Database sources (docs/METRICS.md, "SQLite", "PostgreSQL"): the SQLite file or the
+    /// PostgreSQL database does not exist.
     public static let databaseMissing: Int32 = 80
     /// The file is not a SQLite database.
     public static let notADatabase: Int32 = 81
@@ -46,8 +48,13 @@ public enum ExitStatus {
     public static let missingTable: Int32 = 82
     /// A table or query lacks a required column (the message names table and column).
     public static let missingTableColumn: Int32 = 83
-    /// SQLite refused a configured query (the message is SQLite's).
+    /// The database refused a configured query (the message is the database's), or a column's
+    /// type cannot be read.
     public static let queryFailed: Int32 = 84
+    /// No PostgreSQL server answered, or the connection or TLS failed.
+    public static let cannotConnect: Int32 = 85
+    /// The PostgreSQL server refused the user or password.
+    public static let authenticationFailed: Int32 = 86
 
     /// The status for an error that ends a run.
     public static func of(_ error: Error) -> Int32 {
@@ -81,6 +88,16 @@ public enum ExitStatus {
             case .missingColumn: return missingTableColumn
             case .queryFailed: return queryFailed
             case .cannotWrite: return cannotWrite
+            }
+        case let error as PostgresSourceError:
+            switch error {
+            case .badConnection: return usage
+            case .cannotConnect: return cannotConnect
+            case .authenticationFailed: return authenticationFailed
+            case .databaseNotFound: return databaseMissing
+            case .missingTable: return missingTable
+            case .missingColumn: return missingTableColumn
+            case .queryFailed, .unsupportedType: return queryFailed
             }
         case is SettingsError: return usage
         case is TemplateError: return config

@@ -1,5 +1,6 @@
 import ARAnalysis
 import ARCore
+import ARPostgres
 import ARProfiles
 import ARSQLite
 import Foundation
@@ -34,6 +35,9 @@ public struct RunSettings: Sendable {
     public var pageSize: PaperSize = .a4
     /// A SQLite source (`--db`, config `sqlite:`) instead of a data folder; `data` then names it.
     public var database: SQLiteSourceSettings? = nil
+    /// A PostgreSQL source (`--pg URL`, config `postgres:`) instead of a data folder; `data` then
+    /// names the server without its password.
+    public var postgres: PostgresSourceSettings? = nil
     /// The run history file each run appends to; nil with `--no-history` (docs/METRICS.md, "Run history").
     public var history: String? = nil
 
@@ -76,6 +80,8 @@ public struct RunOptions: Sendable, Decodable, Equatable {
     public var pageSize: String?
     /// A SQLite database to read instead of a data folder (`--db`; config `sqlite: {path:, queries:}`).
     public var sqlite: SQLiteOptions?
+    /// A PostgreSQL database to read instead of a data folder (`--pg URL`; config `postgres: {url:, queries:}`).
+    public var postgres: PostgresOptions?
     /// The run history file (`--history`, config `history:`); default `history.sqlite` beside the output folder.
     public var history: String?
     /// `--no-history`: record nothing.
@@ -86,9 +92,11 @@ public struct RunOptions: Sendable, Decodable, Equatable {
         basis: String? = nil, out: String? = nil, strict: Bool? = nil, risk: RiskOptions? = nil,
         policy: [PolicyStageOptions]? = nil, allowance: [String: String]? = nil, configPath: String? = nil,
         profile: String? = nil, formats: String? = nil, templates: String? = nil, email: EmailOptions? = nil,
-        pageSize: String? = nil, sqlite: SQLiteOptions? = nil, history: String? = nil, noHistory: Bool? = nil
+        pageSize: String? = nil, sqlite: SQLiteOptions? = nil, postgres: PostgresOptions? = nil, history: String? = nil,
+        noHistory: Bool? = nil
     ) {
         self.sqlite = sqlite
+        self.postgres = postgres
         self.history = history
         self.noHistory = noHistory
         self.pageSize = pageSize
@@ -112,7 +120,7 @@ public struct RunOptions: Sendable, Decodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case data, currency, buckets, basis, out, strict, risk, policy, allowance, profile, templates, email
-        case formats, sqlite, history
+        case formats, sqlite, postgres, history
         case pageSize = "page_size"
         case asOf = "as_of"
         case dsoDays = "dso_days"
@@ -136,6 +144,7 @@ public struct RunOptions: Sendable, Decodable, Equatable {
         email = try container.decodeIfPresent(EmailOptions.self, forKey: .email)
         pageSize = try container.decodeIfPresent(String.self, forKey: .pageSize)
         sqlite = try container.decodeIfPresent(SQLiteOptions.self, forKey: .sqlite)
+        postgres = try container.decodeIfPresent(PostgresOptions.self, forKey: .postgres)
         history = try container.decodeIfPresent(String.self, forKey: .history)
         if let list = try? container.decodeIfPresent([String].self, forKey: .formats) {
             formats = list.joined(separator: ",")
@@ -162,7 +171,7 @@ public struct RunOptions: Sendable, Decodable, Equatable {
         do {
             let known = Set([
                 "data", "as_of", "currency", "dso_days", "buckets", "basis", "out", "strict", "risk", "policy", "allowance", "profile",
-                "formats", "templates", "email", "page_size", "sqlite", "history",
+                "formats", "templates", "email", "page_size", "sqlite", "postgres", "history",
             ])
             if let mapping = try Yams.load(yaml: text) as? [String: Any] {
                 if let unknown = mapping.keys.sorted().first(where: { !known.contains($0) }) {
@@ -180,9 +189,16 @@ public struct RunOptions: Sendable, Decodable, Equatable {
                 if let unknown = SQLiteOptions.unknownKey(in: mapping["sqlite"]) {
                     throw ReportError.config(path: path, reason: "unknown key '\(unknown)'")
                 }
+                if let unknown = PostgresOptions.unknownKey(in: mapping["postgres"]) {
+                    throw ReportError.config(path: path, reason: "unknown key '\(unknown)'")
+                }
             }
             var options = try YAMLDecoder().decode(RunOptions.self, from: text)
             options.configPath = path
+            if options.postgres?.urlHoldsPassword == true {
+                throw ReportError.config(
+                    path: path, reason: "postgres.url must not hold a password: set PGPASSWORD or use ~/.pgpass")
+            }
             return options
         } catch let error as ReportError {
             throw error
@@ -193,27 +209,40 @@ public struct RunOptions: Sendable, Decodable, Equatable {
 
     /// These options with `other`'s present values taking precedence (flags over the config file).
     public func overridden(by other: RunOptions) -> RunOptions {
-        // One source: a data folder (or export) or a database; the flag's source replaces the config's.
-        let sqlite = other.data != nil && other.sqlite == nil ? nil : self.sqlite
-        let data = other.sqlite != nil && other.data == nil ? nil : self.data
+        // One source: a data folder (or export) or a database; the flag's source replaces the config's,
+        // keeping the config's queries for the same kind of database.
+        let flagsNameSource = other.data != nil || other.sqlite != nil || other.postgres != nil
+        let data = flagsNameSource ? other.data : self.data
+        let sqlite = flagsNameSource
+            ? other.sqlite.map { SQLiteOptions(path: $0.path ?? self.sqlite?.path, queries: $0.queries ?? self.sqlite?.queries) }
+            : self.sqlite
+        let postgres = flagsNameSource
+            ? other.postgres.map { PostgresOptions(url: $0.url ?? self.postgres?.url, queries: $0.queries ?? self.postgres?.queries) }
+            : self.postgres
         return RunOptions(
-            data: other.data ?? data, asOf: other.asOf ?? asOf, currency: other.currency ?? currency,
+            data: data, asOf: other.asOf ?? asOf, currency: other.currency ?? currency,
             dsoDays: other.dsoDays ?? dsoDays, buckets: other.buckets ?? buckets, basis: other.basis ?? basis,
             out: other.out ?? out, strict: other.strict ?? strict, risk: other.risk ?? risk, policy: other.policy ?? policy,
             allowance: other.allowance ?? allowance, configPath: other.configPath ?? configPath,
             profile: other.profile ?? profile, formats: other.formats ?? formats, templates: other.templates ?? templates,
-            email: other.email ?? email, pageSize: other.pageSize ?? pageSize, sqlite: other.sqlite.map { SQLiteOptions(path: $0.path ?? sqlite?.path, queries: $0.queries ?? sqlite?.queries) } ?? sqlite,
+            email: other.email ?? email, pageSize: other.pageSize ?? pageSize, sqlite: sqlite, postgres: postgres,
             history: other.history ?? history, noHistory: other.noHistory ?? noHistory)
     }
 
     /// Validates the options and fills defaults; `today` is the default as-of date.
     public func resolve(today: Day) throws -> RunSettings {
         let database = try sqlite?.resolve(configPath: configPath ?? "config")
-        if database != nil, let data, !data.isEmpty {
-            throw ReportError.settings("--data '\(data)' and --db '\(database?.path ?? "")' are two sources: give one")
+        let server = try postgres?.resolve()
+        let sources = [
+            data.flatMap { $0.isEmpty ? nil : "--data '\($0)'" }, database.map { "--db '\($0.path)'" },
+            server.map { "--pg '\($0.server)'" },
+        ].compactMap { $0 }
+        if sources.count > 1 {
+            throw ReportError.settings("\(sources.joined(separator: " and ")) are \(sources.count) sources: give one")
         }
-        guard let data = database?.path ?? data, !data.isEmpty else {
-            throw ReportError.settings("--data is required: the folder with invoices.csv (or --db FILE.sqlite)")
+        guard let data = database?.path ?? server?.server ?? data, !data.isEmpty else {
+            throw ReportError.settings(
+                "--data is required: the folder with invoices.csv (or --db FILE.sqlite, or --pg postgresql://...)")
         }
         var asOfDay = today
         if let asOf {
@@ -267,8 +296,9 @@ public struct RunOptions: Sendable, Decodable, Equatable {
         settings.templates = templates
         if let email { settings.email = try email.resolve(configPath: configPath) }
         settings.database = database
-        if database != nil, settings.profile != nil {
-            throw ReportError.settings("--profile reads an export file: it cannot be used with --db")
+        settings.postgres = server?.settings
+        if database != nil || server != nil, settings.profile != nil {
+            throw ReportError.settings("--profile reads an export file: it cannot be used with --db or --pg")
         }
         if noHistory != true {
             settings.history = history ?? ((settings.out as NSString).deletingLastPathComponent as NSString)

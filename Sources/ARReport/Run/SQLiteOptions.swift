@@ -1,3 +1,4 @@
+import ARCore
 import ARSQLite
 
 /// The config file's `sqlite:` section (or `--db FILE`): a database and optional per-table queries.

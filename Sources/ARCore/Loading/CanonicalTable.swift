@@ -1,4 +1,4 @@
-/// One table of the canonical layout (SPEC section 1) as SQLite holds it: a table named
+/// One table of the canonical layout (SPEC section 1) as a database holds it: a table named
 /// like the CSV file without `.csv`, with the same column names.
 public struct CanonicalTable: Sendable, Equatable {
     /// `invoices`: the table name, also the name rejects and inputs carry.

@@ -1,0 +1,246 @@
+import ARCore
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+import Synchronization
+
+/// Loads a PostgreSQL database through the canonical loader, as SQLiteSource does: each table
+/// (or query) is streamed from the server into a canonical CSV file in a temporary folder, so
+/// exactly the same validation and reject rules apply; rejects and inputs then name the table
+/// and its row. All tables are read in one read-only, repeatable-read transaction, so they come
+/// from the same snapshot of a live database (docs/METRICS.md, "PostgreSQL").
+public enum PostgresSource {
+    /// Resolves the connection from `source.url` and the process's PG* variables, then loads.
+    public static func load(_ source: PostgresSourceSettings, settings: LoadSettings) throws -> LoadResult {
+        let spec = try connectionSpec(source)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "arreport-postgres-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try waitFor { try await export(source.queries, from: spec, to: folder.path) }
+        let elapsed = clock.now - start
+        let exportMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+
+        var result = try DataFolderLoader.load(folder: folder.path, settings: settings)
+        result.rejects = result.rejects.map { reject in
+            guard let table = CanonicalTable.named(file: reject.file) else { return reject }
+            var mapped = reject
+            mapped.file = table.name
+            mapped.line = files[table.name]?.row(startingOn: reject.line) ?? reject.line
+            return mapped
+        }
+        result.inputs = result.inputs.map { input in
+            guard let table = CanonicalTable.named(file: input.file) else { return input }
+            var mapped = input
+            mapped.file = table.name
+            mapped.path = "\(spec.displayName):\(table.name)"
+            return mapped
+        }
+        result.phaseMs["load_postgres"] = exportMs
+        return result
+    }
+
+    /// The connection `source` names, completed by this process's environment.
+    public static func connectionSpec(_ source: PostgresSourceSettings) throws -> PostgresConnectionSpec {
+        let environment = ProcessInfo.processInfo.environment
+        let login = environment["USER"] ?? environment["LOGNAME"] ?? ProcessInfo.processInfo.userName
+        return try PostgresConnectionSpec.resolve(
+            url: source.url, environment: environment, defaultUser: login,
+            homeDirectory: environment["HOME"] ?? NSHomeDirectory())
+    }
+
+    /// Writes one canonical CSV file per table present (or queried) into `folder`;
+    /// returns how each file's lines map to the table's rows.
+    static func export(_ queries: [String: String], from spec: PostgresConnectionSpec, to folder: String) async throws
+        -> [String: TableRowMap]
+    {
+        let server = spec.displayName
+        if let unknown = queries.keys.sorted().first(where: { name in !CanonicalTable.all.contains { $0.name == name } }
+        ) {
+            throw PostgresSourceError.queryFailed(
+                server: server, table: unknown,
+                message: "no such canonical table (known: \(CanonicalTable.all.map(\.name).joined(separator: ", ")))")
+        }
+        let logger = Logger(label: "arreport.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(
+                configuration: try configuration(spec), id: 1, logger: logger)
+        } catch {
+            throw classify(error, spec: spec, table: nil)
+        }
+        do {
+            try await run("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", on: connection, logger: logger)
+            var files: [String: TableRowMap] = [:]
+            for table in CanonicalTable.all {
+                let sql: String
+                if let query = queries[table.name] {
+                    sql = query
+                } else if try await tableExists(table.name, on: connection, logger: logger, spec: spec) {
+                    sql = "SELECT * FROM \(quoted(table.name))"
+                } else if table.name == "invoices" {
+                    throw PostgresSourceError.missingTable(server: server, table: table.name)
+                } else {
+                    continue
+                }
+                let file = (folder as NSString).appendingPathComponent(table.fileName)
+                files[table.name] = try await exportTable(
+                    table, sql: sql, connection: connection, logger: logger, spec: spec, to: file)
+            }
+            try await run("COMMIT", on: connection, logger: logger)
+            try? await connection.close()
+            return files
+        } catch {
+            try? await connection.close()
+            throw classify(error, spec: spec, table: nil)
+        }
+    }
+
+    /// Streams one table's rows into a canonical CSV file, checking its required columns first.
+    static func exportTable(
+        _ table: CanonicalTable, sql: String, connection: PostgresConnection, logger: Logger,
+        spec: PostgresConnectionSpec, to file: String
+    ) async throws -> TableRowMap {
+        var writer: TableCSVWriter?
+        do {
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            for try await row in rows {
+                let output: TableCSVWriter
+                if let writer {
+                    output = writer
+                } else {
+                    output = try startFile(table, columns: row.map(\.columnName), spec: spec, path: file)
+                    writer = output
+                }
+                for cell in row where !CanonicalCellText.append(cell, to: output) {
+                    throw PostgresSourceError.unsupportedType(
+                        server: spec.displayName, table: table.name, column: cell.columnName,
+                        type: typeName(cell.dataType))
+                }
+                try output.endRow()
+            }
+            if writer == nil {
+                // No rows: the columns come from a one-row outer join, still checked and written as a header.
+                let probe =
+                    "SELECT q.* FROM (SELECT 1) AS arreport_one LEFT JOIN (\(trimmedStatement(sql))) AS q ON true LIMIT 1"
+                let rows = try await connection.query(PostgresQuery(unsafeSQL: probe), logger: logger).collect()
+                writer = try startFile(table, columns: rows.first?.map(\.columnName) ?? [], spec: spec, path: file)
+            }
+        } catch {
+            throw classify(error, spec: spec, table: table.name)
+        }
+        return try writer!.finish()
+    }
+
+    static func startFile(_ table: CanonicalTable, columns: [String], spec: PostgresConnectionSpec, path: String) throws
+        -> TableCSVWriter
+    {
+        let names = columns.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if let missing = table.requiredColumns.first(where: { !names.contains($0) }) {
+            throw PostgresSourceError.missingColumn(server: spec.displayName, table: table.name, column: missing)
+        }
+        return try TableCSVWriter(path: path, columns: names)
+    }
+
+    static func tableExists(
+        _ name: String, on connection: PostgresConnection, logger: Logger, spec: PostgresConnectionSpec
+    )
+        async throws -> Bool
+    {
+        let rows = try await connection.query("SELECT to_regclass(\(quoted(name))) IS NOT NULL", logger: logger)
+            .collect()
+        return try rows.first?.decode(Bool.self) ?? false
+    }
+
+    static func run(_ sql: String, on connection: PostgresConnection, logger: Logger) async throws {
+        _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
+    }
+
+    /// An identifier in double quotes, so `invoices` names exactly that table.
+    static func quoted(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A configured query without trailing semicolons or spaces, to nest it in another.
+    static func trimmedStatement(_ sql: String) -> String {
+        var text = Substring(sql)
+        while let last = text.last, last == ";" || last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+
+    static func typeName(_ type: PostgresDataType) -> String {
+        type.knownSQLName ?? "oid \(type.rawValue)"
+    }
+
+    /// postgres-nio's connection settings for `spec`, TLS as libpq's sslmode asks.
+    static func configuration(_ spec: PostgresConnectionSpec) throws -> PostgresConnection.Configuration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        switch spec.sslMode {
+        case .disable, .allow, .prefer, .require: tls.certificateVerification = .none
+        case .verifyCA: tls.certificateVerification = .noHostnameVerification
+        case .verifyFull: tls.certificateVerification = .fullVerification
+        }
+        if let root = spec.sslRootCert, spec.sslMode == .verifyCA || spec.sslMode == .verifyFull {
+            guard FileManager.default.isReadableFile(atPath: root) else {
+                throw PostgresSourceError.badConnection("sslrootcert '\(root)' cannot be read")
+            }
+            tls.trustRoots = .file(root)
+        }
+        let mode: PostgresConnection.Configuration.TLS
+        switch spec.sslMode {
+        case .disable, .allow: mode = .disable
+        case .prefer: mode = spec.isUnixSocket ? .disable : .prefer(try NIOSSLContext(configuration: tls))
+        case .require, .verifyCA, .verifyFull: mode = .require(try NIOSSLContext(configuration: tls))
+        }
+        var configuration: PostgresConnection.Configuration
+        if spec.isUnixSocket {
+            configuration = .init(
+                unixSocketPath: spec.socketPath, username: spec.user, password: spec.password, database: spec.database)
+            configuration.tls = mode
+        } else {
+            configuration = .init(
+                host: spec.host, port: spec.port, username: spec.user, password: spec.password, database: spec.database,
+                tls: mode)
+        }
+        configuration.options.connectTimeout = .seconds(Int64(spec.connectTimeoutSeconds))
+        configuration.options.additionalStartupParameters = spec.startupParameters.sorted { $0.key < $1.key }.map {
+            ($0.key, $0.value)
+        }
+        return configuration
+    }
+
+    /// Runs `operation` to completion and returns its result to a synchronous caller (the batch
+    /// is synchronous; postgres-nio is asynchronous). The task runs on a queue of its own, not
+    /// on Swift's cooperative threads: a caller that is itself on one (a test) blocks it while
+    /// waiting, and with two cores the pool could have no thread left to run the task.
+    static func waitFor<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
+        let outcome = Outcome<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task(executorPreference: QueueExecutor.shared) {
+            let result: Result<T, any Error>
+            do { result = .success(try await operation()) } catch { result = .failure(error) }
+            outcome.result.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        return try outcome.result.withLock { $0! }.get()
+    }
+
+    private final class Outcome<T: Sendable>: Sendable {
+        let result = Mutex<Result<T, any Error>?>(nil)
+    }
+}
+
+/// Runs tasks' jobs on one Dispatch queue, outside the cooperative thread pool.
+final class QueueExecutor: TaskExecutor {
+    static let shared = QueueExecutor()
+    private let queue = DispatchQueue(label: "arreport.postgres")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
