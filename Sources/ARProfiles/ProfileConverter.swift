@@ -18,6 +18,8 @@ struct ProfileConversion {
     var attributeValues: [[String]] = []
     /// The original file as read (rows, bytes, sha256); `rejected` is filled in later.
     var source: InputFileSummary
+    /// The `--fx` file the rates came from, when one was given (fx_rates.csv's origins are its lines).
+    var fxSource: InputFileSummary? = nil
 
     var files: [CanonicalFile] { [customers, invoices, payments, disputes, fxRates] }
 }
@@ -43,12 +45,43 @@ struct BoundField {
 
 /// Reads a foreign export with a profile and writes the canonical files (docs/PROFILES.md).
 enum ProfileConverter {
+    /// Copies a canonical fx_rates file's rows (their lines as origins), for the loader to
+    /// validate like any fx_rates.csv; returns the file's summary and the currencies it names.
+    static func copyRates(from path: String, into rates: inout CanonicalFile) throws -> (InputFileSummary, Set<String>)
+    {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw InputError.missingFile(path: path)
+        }
+        let reader = try CSVFileReader(path: path)
+        var columns: [Int] = []
+        for name in rates.columns {
+            guard let index = reader.column(name) else { throw InputError.missingColumn(path: path, column: name) }
+            columns.append(index)
+        }
+        var currencies = Set<String>()
+        try reader.forEachRow { row in
+            let fields = columns.map { row.string($0) }
+            rates.append(fields, origin: row.line)
+            currencies.insert(fields[1].trimmingCharacters(in: .whitespaces).uppercased())
+            return true
+        }
+        let summary = InputFileSummary(
+            file: (path as NSString).lastPathComponent, path: path, sha256: reader.sha256Hex(), bytes: reader.byteCount,
+            rows: reader.recordCount, rejected: 0)
+        return (summary, currencies)
+    }
+
     /// A fixed rate is dated at the start of the calendar so it applies at every as-of date.
     static let fixedRateDate = "1900-01-01"
     /// SPEC section 1: net terms when neither a due date nor terms are given.
     static let defaultTermsDays: Int32 = 30
 
-    static func convert(file path: String, profile: Profile, reporting: Currency) throws -> ProfileConversion {
+    /// `fxFile`: a canonical fx_rates file (`date,currency,rate`) whose dated rates replace the
+    /// profile's fixed ones (docs/PROFILES.md, "FX rates").
+    static func convert(file path: String, profile: Profile, reporting: Currency, fxFile: String? = nil) throws
+        -> ProfileConversion
+    {
         let reader = try CSVFileReader(path: path)
         let fileName = (path as NSString).lastPathComponent
         func bind(_ field: String, _ spec: FieldSpec) throws(ProfileError) -> BoundField {
@@ -67,10 +100,20 @@ enum ProfileConverter {
         var out = ProfileConversion(
             source: InputFileSummary(file: fileName, path: path, sha256: "", bytes: 0, rows: 0, rejected: 0))
         out.attributeValues = Array(repeating: [], count: attributes.count)
-        for (currency, rate) in profile.fxRates where currency != reporting.code {
-            out.fxRates.append([fixedRateDate, currency, rate.description], origin: 1)
+        var knownCurrencies: Set<String> = [reporting.code]
+        let ratesSource: String
+        if let fxFile {
+            let (summary, currencies) = try copyRates(from: fxFile, into: &out.fxRates)
+            out.fxSource = summary
+            knownCurrencies.formUnion(currencies)
+            ratesSource = summary.file
+        } else {
+            for (currency, rate) in profile.fxRates where currency != reporting.code {
+                out.fxRates.append([fixedRateDate, currency, rate.description], origin: 1)
+            }
+            knownCurrencies.formUnion(profile.fxRates.map(\.currency))
+            ratesSource = "the profile's fx_rates"
         }
-        let knownCurrencies = Set([reporting.code] + profile.fxRates.map(\.currency))
         var seenInvoices = Set<String>()
         var seenCustomers = Set<String>()
         let required =
@@ -194,7 +237,7 @@ enum ProfileConverter {
             guard knownCurrencies.contains(currency) else {
                 return reject(
                     bound["currency"] ?? amountField, .noFXRate,
-                    "no rate for \(currency): add it to the profile's fx_rates")
+                    "no rate for \(currency): add it to \(ratesSource)")
             }
             let dueDay = due ?? issue + defaultTermsDays
             if dueDay < issue {

@@ -5,7 +5,10 @@ import Foundation
 /// temporary folder, loads those with the canonical loader, and reports everything
 /// (rejects, inputs) against the original file (docs/PROFILES.md, "How a profile loads").
 public enum ProfiledSource {
-    public static func load(file path: String, profile: Profile, settings: LoadSettings) throws -> LoadResult {
+    /// `fxFile`: dated rates (a canonical fx_rates file) replacing the profile's fixed ones.
+    public static func load(file path: String, profile: Profile, settings: LoadSettings, fxFile: String? = nil) throws
+        -> LoadResult
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError.missingFile(path: path)
@@ -14,7 +17,7 @@ public enum ProfiledSource {
         let clock = ContinuousClock()
         let start = clock.now
         var conversion = try ProfileConverter.convert(
-            file: path, profile: profile, reporting: settings.reportingCurrency)
+            file: path, profile: profile, reporting: settings.reportingCurrency, fxFile: fxFile)
         let elapsed = clock.now - start
         let convertMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
 
@@ -32,10 +35,18 @@ public enum ProfiledSource {
         let files = Dictionary(uniqueKeysWithValues: conversion.files.map { ($0.name, $0) })
         var mapped: [Reject] = []
         var rejectedLines = Set(conversion.rejects.map(\.line))
+        var rateRejects: [Reject] = []
         for reject in result.rejects {
-            guard let file = files[reject.file], let line = file.origin(ofLine: reject.line),
-                rejectedLines.insert(line).inserted
-            else { continue }
+            guard let file = files[reject.file], let line = file.origin(ofLine: reject.line) else { continue }
+            // With --fx, fx_rates.csv is that file's rows, on their own lines.
+            if let fxSource = conversion.fxSource, reject.file == "fx_rates.csv" {
+                rateRejects.append(
+                    Reject(
+                        file: fxSource.file, line: line, column: reject.column, reason: reject.reason,
+                        message: reject.message, record: []))
+                continue
+            }
+            guard rejectedLines.insert(line).inserted else { continue }
             mapped.append(
                 Reject(
                     file: conversion.source.file, line: line,
@@ -43,7 +54,8 @@ public enum ProfiledSource {
                     message: reject.message, record: []))
         }
         if !mapped.isEmpty { try fillRecords(&mapped, from: path) }
-        result.rejects = (conversion.rejects + mapped).sorted { $0.line < $1.line }
+        if let fxFile, !rateRejects.isEmpty { try fillRecords(&rateRejects, from: fxFile) }
+        result.rejects = rateRejects + (conversion.rejects + mapped).sorted { $0.line < $1.line }
 
         // Invoice attributes by invoice id, in the ledger's invoice order.
         let ids = result.ledger.invoices.ids
@@ -55,8 +67,12 @@ public enum ProfiledSource {
             result.ledger.invoices.attributes[attribute.name] = values
         }
 
-        conversion.source.rejected = result.rejects.count
+        conversion.source.rejected = result.rejects.count - rateRejects.count
         result.inputs = [conversion.source]
+        if var fxSource = conversion.fxSource {
+            fxSource.rejected = rateRejects.count
+            result.inputs.append(fxSource)
+        }
         result.phaseMs["load_convert"] = convertMs
         return result
     }

@@ -21,6 +21,9 @@ struct SettingsOptions: ParsableArguments {
     @Option(help: "Read --data as a foreign export through a profile: NAME (profiles/NAME.yml) or a .yml path.")
     var profile: String?
 
+    @Option(help: "With --profile: a fx_rates CSV (date,currency,rate) whose dated rates replace the profile's fixed ones.")
+    var fx: String?
+
     @Option(help: "As-of date YYYY-MM-DD (default: today).")
     var asOf: String?
 
@@ -52,7 +55,7 @@ struct SettingsOptions: ParsableArguments {
         if let config { options = try RunOptions.load(configFile: config) }
         let flags = RunOptions(
             data: data, asOf: asOf, currency: currency, dsoDays: dsoDays, buckets: buckets, basis: basis, out: out,
-            strict: strict ? true : nil, profile: profile, formats: formats, templates: templates, pageSize: pageSize,
+            strict: strict ? true : nil, profile: profile, fx: fx, formats: formats, templates: templates, pageSize: pageSize,
             sqlite: db.map { SQLiteOptions(path: $0) }, postgres: pg.map { PostgresOptions(url: $0) }, history: history, noHistory: noHistory ? true : nil)
         return try options.overridden(by: flags).resolve(today: CivilCalendar.today())
     }

@@ -172,3 +172,84 @@ import Testing
                 .description == "x.csv:1: profile 'ibm' maps invoice_id to column 'invoiceNumbr', which the file lacks")
     }
 }
+
+/// `--fx FILE`: dated rates for an export, replacing the profile's fixed ones.
+@Suite struct FXFileTests {
+    let profile = """
+        shape: open_items
+        fields:
+          customer_id: Customer
+          invoice_id: {from: line_number}
+          issue_date: Posted
+          amount: Open
+          currency: Cur
+        fx_rates: {CAD: "0.75"}
+        """
+    let export = """
+        Customer,Posted,Open,Cur
+        C1,2025-03-01,100.00,USD
+        C2,2025-03-10,200.00,CAD
+        C3,2025-03-10,5.00,EUR
+
+        """
+
+    func load(rates: String, asOf: String = "2025-03-31") throws -> LoadResult {
+        let fixture = try ProfileFixture()
+        let path = try fixture.write("export.csv", export)
+        return try ProfiledSource.load(
+            file: path, profile: try fixture.profile(profile),
+            settings: LoadSettings(asOf: CivilCalendar.parseISO(asOf)!, reportingCurrency: Currency(code: "USD")),
+            fxFile: try fixture.write("rates.csv", rates))
+    }
+
+    @Test func theLatestDatedRateOnOrBeforeTheAsOfDateApplies() throws {
+        let rates = """
+            currency,date,rate
+            CAD,2025-03-01,0.7000
+            CAD,2025-03-28,0.6950
+            CAD,2025-04-15,0.8000
+            EUR,2025-03-01,1.0800
+
+            """
+        let load = try load(rates: rates)
+        #expect(load.rejects.isEmpty)
+        let ledger = load.ledger
+        let cad = try #require(ledger.currencies.firstIndex { $0.code == "CAD" })
+        // 28 March's rate, not the profile's 0.75 nor 15 April's.
+        #expect(ledger.rates[cad] == FXRate.parse("0.6950"))
+        #expect(ledger.invoices.count == 3)
+        // Both files are inputs of the run, each with its own hash.
+        #expect(load.inputs.map(\.file) == ["export.csv", "rates.csv"])
+        #expect(load.inputs[1].rows == 4 && load.inputs[1].sha256.count == 64)
+        // At 20 March the 1 March rate applies.
+        let earlier = try self.load(rates: rates, asOf: "2025-03-20").ledger
+        #expect(
+            earlier.rates[try #require(earlier.currencies.firstIndex { $0.code == "CAD" })] == FXRate.parse("0.7000"))
+    }
+
+    @Test func badRatesNameTheRatesFileAndMissingCurrenciesTheExportLine() throws {
+        let load = try load(
+            rates: """
+                date,currency,rate
+                2025-03-01,CAD,0.70
+                2025-03-05,CAD,seventy
+
+                """)
+        // The file has no EUR: the EUR invoice (line 4) is rejected, pointing at the rates file.
+        let eur = try #require(load.rejects.first { $0.file == "export.csv" })
+        #expect(eur.line == 4 && eur.reason == .noFXRate && eur.message == "no rate for EUR: add it to rates.csv")
+        let rate = try #require(load.rejects.first { $0.file == "rates.csv" })
+        #expect(rate.line == 3 && rate.column == "rate" && rate.reason == .badNumber)
+        #expect(String(decoding: rate.record, as: UTF8.self) == "2025-03-05,CAD,seventy")
+        #expect(load.inputs.map(\.rejected) == [1, 1])
+    }
+
+    @Test func aRatesFileWithoutItsColumnsIsOneClearError() throws {
+        do {
+            _ = try load(rates: "day,currency,rate\n")
+            Issue.record("a rates file without a date column was accepted")
+        } catch let InputError.missingColumn(path, column) {
+            #expect(path.hasSuffix("/rates.csv") && column == "date")
+        }
+    }
+}

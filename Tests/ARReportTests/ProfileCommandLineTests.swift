@@ -105,4 +105,30 @@ import Testing
         #expect(csv.contains("\ndso,\n"))
         #expect(csv.hasSuffix("history_available,false\n"))
     }
+
+    @Test func anFXFileGivesHighradiusDatedCADRates() throws {
+        let export = BinaryRunner.packageRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/data/highradius_open_invoices.csv")
+        guard FileManager.default.fileExists(atPath: export.path) else { return }
+        let folder = try BinaryRunner.temporaryFolder()
+        let rates = folder.appendingPathComponent("cad.csv")
+        try "date,currency,rate\n2020-02-01,CAD,0.7200\n2020-04-30,CAD,0.7100\n".write(
+            to: rates, atomically: true, encoding: .utf8)
+        func totalAR(_ asOf: String, fx: Bool) throws -> String {
+            let result = try BinaryRunner.run(
+                ["kpis", "--data", export.path, "--profile", "highradius", "--as-of", asOf, "--format", "csv"]
+                    + (fx ? ["--fx", rates.path] : []),
+                in: BinaryRunner.packageRoot)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n").first { $0.hasPrefix("total_ar,") }.map(String.init) ?? ""
+        }
+        // Before 30 April the file's rate is the profile's fixed 0.72: the same AR to the cent.
+        #expect(try totalAR("2020-04-15", fx: true) == totalAR("2020-04-15", fx: false))
+        // At 31 May the 30 April rate applies: about 44.47M CAD open, one cent lower per dollar.
+        #expect(try totalAR("2020-05-31", fx: false) == "total_ar,306785027.13")
+        #expect(try totalAR("2020-05-31", fx: true) == "total_ar,306340317.20")
+        // A data folder has its own fx_rates.csv.
+        let folderRun = try BinaryRunner.run(["kpis", "--data", folder.path, "--fx", rates.path])
+        #expect(folderRun.status == 64)
+    }
 }

@@ -66,7 +66,8 @@ public enum Batch {
     static func loadInputs(_ settings: RunSettings, showProgress: Bool) throws -> LoadResult {
         let load: LoadResult
         if let profile = settings.profile {
-            load = try ProfiledSource.load(file: settings.data, profile: profile, settings: settings.load)
+            load = try ProfiledSource.load(
+                file: settings.data, profile: profile, settings: settings.load, fxFile: settings.fxFile)
         } else if let database = settings.database {
             load = try SQLiteSource.load(database, settings: settings.load)
         } else if let postgres = settings.postgres {

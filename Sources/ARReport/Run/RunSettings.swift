@@ -24,6 +24,8 @@ public struct RunSettings: Sendable {
     public var allowanceRates: AllowanceRates? = nil
     /// With a profile, `data` is one foreign export file read through it (docs/PROFILES.md).
     public var profile: Profile? = nil
+    /// `--fx FILE`: dated rates for a profile's export, replacing the profile's fixed rates.
+    public var fxFile: String? = nil
 
     /// The outputs to write (`--formats`); all by default.
     public var formats: Set<ReportFormat> = Set(ReportFormat.allCases)
@@ -71,6 +73,8 @@ public struct RunOptions: Sendable, Decodable, Equatable {
     public var configPath: String?
     /// A profile name (`profiles/NAME.yml`) or a path to a profile `.yml`.
     public var profile: String?
+    /// A canonical fx_rates file for a profile's export (`--fx`, config `fx:`).
+    public var fx: String?
     /// `csv,html,email,pdf` or a list in the config file.
     public var formats: String?
     public var templates: String?
@@ -91,7 +95,7 @@ public struct RunOptions: Sendable, Decodable, Equatable {
         data: String? = nil, asOf: String? = nil, currency: String? = nil, dsoDays: Int? = nil, buckets: String? = nil,
         basis: String? = nil, out: String? = nil, strict: Bool? = nil, risk: RiskOptions? = nil,
         policy: [PolicyStageOptions]? = nil, allowance: [String: String]? = nil, configPath: String? = nil,
-        profile: String? = nil, formats: String? = nil, templates: String? = nil, email: EmailOptions? = nil,
+        profile: String? = nil, fx: String? = nil, formats: String? = nil, templates: String? = nil, email: EmailOptions? = nil,
         pageSize: String? = nil, sqlite: SQLiteOptions? = nil, postgres: PostgresOptions? = nil, history: String? = nil,
         noHistory: Bool? = nil
     ) {
@@ -104,6 +108,7 @@ public struct RunOptions: Sendable, Decodable, Equatable {
         self.templates = templates
         self.email = email
         self.profile = profile
+        self.fx = fx
         self.risk = risk
         self.policy = policy
         self.allowance = allowance
@@ -119,7 +124,7 @@ public struct RunOptions: Sendable, Decodable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case data, currency, buckets, basis, out, strict, risk, policy, allowance, profile, templates, email
+        case data, currency, buckets, basis, out, strict, risk, policy, allowance, profile, fx, templates, email
         case formats, sqlite, postgres, history
         case pageSize = "page_size"
         case asOf = "as_of"
@@ -140,6 +145,7 @@ public struct RunOptions: Sendable, Decodable, Equatable {
         }
         basis = try container.decodeIfPresent(String.self, forKey: .basis)
         profile = try container.decodeIfPresent(String.self, forKey: .profile)
+        fx = try container.decodeIfPresent(String.self, forKey: .fx)
         templates = try container.decodeIfPresent(String.self, forKey: .templates)
         email = try container.decodeIfPresent(EmailOptions.self, forKey: .email)
         pageSize = try container.decodeIfPresent(String.self, forKey: .pageSize)
@@ -170,7 +176,7 @@ public struct RunOptions: Sendable, Decodable, Equatable {
         }
         do {
             let known = Set([
-                "data", "as_of", "currency", "dso_days", "buckets", "basis", "out", "strict", "risk", "policy", "allowance", "profile",
+                "data", "as_of", "currency", "dso_days", "buckets", "basis", "out", "strict", "risk", "policy", "allowance", "profile", "fx",
                 "formats", "templates", "email", "page_size", "sqlite", "postgres", "history",
             ])
             if let mapping = try Yams.load(yaml: text) as? [String: Any] {
@@ -224,7 +230,7 @@ public struct RunOptions: Sendable, Decodable, Equatable {
             dsoDays: other.dsoDays ?? dsoDays, buckets: other.buckets ?? buckets, basis: other.basis ?? basis,
             out: other.out ?? out, strict: other.strict ?? strict, risk: other.risk ?? risk, policy: other.policy ?? policy,
             allowance: other.allowance ?? allowance, configPath: other.configPath ?? configPath,
-            profile: other.profile ?? profile, formats: other.formats ?? formats, templates: other.templates ?? templates,
+            profile: other.profile ?? profile, fx: other.fx ?? fx, formats: other.formats ?? formats, templates: other.templates ?? templates,
             email: other.email ?? email, pageSize: other.pageSize ?? pageSize, sqlite: sqlite, postgres: postgres,
             history: other.history ?? history, noHistory: other.noHistory ?? noHistory)
     }
@@ -284,6 +290,13 @@ public struct RunOptions: Sendable, Decodable, Equatable {
         if let profile {
             let path = try Profile.locate(profile, in: FileManager.default.currentDirectoryPath)
             settings.profile = try Profile.load(path: path)
+        }
+        if let fx {
+            guard settings.profile != nil else {
+                throw ReportError.settings(
+                    "--fx '\(fx)' gives rates for a --profile export; a data folder or database has its own fx_rates")
+            }
+            settings.fxFile = fx
         }
         if let risk { settings.risk = try risk.resolve(configPath: configPath) }
         if let policy {
