@@ -7,16 +7,19 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Load, validate and analyse AR data; write the reports into an output folder.",
         discussion: """
-            Writes the CSV tables (kpis.csv, aging_summary.csv, aging_detail.csv, trend.csv, ...),
-            report.html, the weekly email (email.html, email.txt, email.eml with chart_*.png) and
-            run.json into output/<as-of>/ (or --out), replacing the folder only when every file is
-            complete. The email's sender and recipients come from the config file's email: section.
+            Writes the CSV tables (kpis.csv, aging_summary.csv, aging_detail.csv,
+            trend.csv, ...), report.html, the weekly email (email.html, email.txt,
+            email.eml with chart_*.png), the board pack (board_pack.pdf) and run.json
+            into output/<as-of>/ (or --out), replacing the folder only when every file
+            is complete. The email's sender and recipients come from the config file's
+            email: section.
 
             Example:
-              arreport run --data ./ar --as-of 2025-12-31 --currency USD --buckets 30,60,90,120
-              arreport run --data ibm_accounts_receivable.csv --profile ibm --as-of 2013-06-30
+              arreport run --data ./ar --as-of 2025-12-31 --buckets 30,60,90,120
+              arreport run --data ibm.csv --profile ibm --as-of 2013-06-30
               arreport run --data ./ar --formats csv,html --templates ./my-templates
               arreport run --db ar.sqlite --as-of 2025-12-31
+              PGPASSWORD=... arreport run --pg postgresql://ar@db/erp --as-of 2025-12-31
             """)
 
     @OptionGroup var settings: SettingsOptions
