@@ -1,3 +1,4 @@
+import ARCore
 import ArgumentParser
 
 @main
@@ -16,4 +17,9 @@ struct ARReportCommand: ParsableCommand {
             ImportCommand.self, HistoryCommand.self,
         ]
     )
+
+    static func main() {
+        AllocatorPolicy.returnLargeBlocksWhenFreed()
+        main(nil)
+    }
 }
