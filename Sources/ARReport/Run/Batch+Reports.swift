@@ -25,36 +25,37 @@ extension Batch {
             ledger: ledger, settings: settings.analysis, dates: [dates.weekAgo, dates.monthEnd], riskAt: [dates.weekAgo])
     }
 
-    /// Writes report.html, the email files and the chart PNGs for the formats chosen.
-    /// Runs after the CSVs (and the board pack, which the email attaches when it was written).
-    static func writeReports(
-        _ model: ReportModel, templates: ReportTemplates, settings: RunSettings, attachments: [ReportRenderer.Attachment],
-        folder: inout OutputFolder, date: Date
-    ) throws {
+    /// Renders the board pack, report.html, the email files and the chart PNGs for the
+    /// formats chosen; the email attaches the CSVs given and the board pack when it is rendered.
+    static func renderReports(
+        _ model: ReportModel, templates: ReportTemplates?, boardPack: BoardPackLayout?, settings: RunSettings,
+        attachments: [ReportRenderer.Attachment], date: Date
+    ) throws -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        var attachments = attachments
+        if let boardPack {
+            let pdf = try BoardPackRenderer.render(model, layout: boardPack, paper: settings.pageSize)
+            files.append(RenderedFile(name: "board_pack.pdf", bytes: pdf))
+            attachments.append(ReportRenderer.Attachment(name: "board_pack.pdf", bytes: pdf, type: "application/pdf"))
+        }
         let html = settings.formats.contains(.html)
         let email = settings.formats.contains(.email)
-        guard html || email else { return }
+        guard let templates, html || email else { return files }
         // PNGs only for the charts the email shows; the report inlines SVG.
         let png = email ? ReportRenderer.chartKeys(in: templates.text("email.html")) : []
         let charts = try ReportChartImages.draw(model, png: png, svg: html)
         let withCharts = charts.apply(to: model)
         for image in charts.images where !image.png.isEmpty {
-            try folder.write(image.slot.file, image.png)
+            files.append(RenderedFile(name: image.slot.file, bytes: image.png))
         }
         if html {
-            try folder.write("report.html", ReportRenderer.html(withCharts, templates: templates))
+            files.append(RenderedFile(name: "report.html", bytes: ReportRenderer.html(withCharts, templates: templates)))
         }
         if email {
-            var files = attachments
-            if let pdf = folder.writtenBytes("board_pack.pdf") {
-                files.append(ReportRenderer.Attachment(name: "board_pack.pdf", bytes: pdf, type: "application/pdf"))
-            }
-            for file in ReportRenderer.email(
-                withCharts, templates: templates, charts: charts, settings: settings.email, attachments: files, date: date,
-                messageID: ReportRenderer.messageID(asOf: model.asOf, date: date))
-            {
-                try folder.write(file.name, file.bytes)
-            }
+            files += ReportRenderer.email(
+                withCharts, templates: templates, charts: charts, settings: settings.email, attachments: attachments,
+                date: date, messageID: ReportRenderer.messageID(asOf: model.asOf, date: date))
         }
+        return files
     }
 }

@@ -88,7 +88,7 @@ public enum Batch {
     public static func run(_ settings: RunSettings, showProgress: Bool = false, now: Date = Date()) throws -> RunOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        func milliseconds(_ since: ContinuousClock.Instant) -> Int {
+        @Sendable func milliseconds(_ since: ContinuousClock.Instant) -> Int {
             let elapsed = clock.now - since
             return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         }
@@ -100,8 +100,8 @@ public enum Batch {
         let recorded = try recordedComparison(settings)
         let loadMs = milliseconds(start)
         let analysisStart = clock.now
-        var analysis = try Analysis.run(ledger: load.ledger, settings: settings.analysis)
-        if !settings.hasHistory { analysis = analysis.withoutHistory() }
+        let fullAnalysis = try Analysis.run(ledger: load.ledger, settings: settings.analysis)
+        let analysis = settings.hasHistory ? fullAnalysis : fullAnalysis.withoutHistory()
         let analysisMs = milliseconds(analysisStart)
 
         let writeStart = clock.now
@@ -112,9 +112,24 @@ public enum Batch {
                 KPIRow.rows(analysis.kpis, rejectedRows: load.rejects.count, hasHistory: settings.hasHistory))
             let agingSummaryCSV = OutputTables.agingSummary(ledger: ledger, analysis: analysis)
             let needsModel = templates != nil || boardPack != nil
-            // The comparison dates for the report model are analysed on the other core while the CSVs are written.
-            let (comparisons, _) = try inParallel(
-                { [settings] in needsModel ? Batch.comparisons(ledger: ledger, settings: settings) : [] },
+            // The report model (with its comparison dates) and the HTML, email and board pack are
+            // rendered on the other core while the CSVs are written; their files are written after.
+            let attachments: [ReportRenderer.Attachment] = [
+                .init(name: "kpis.csv", bytes: kpisCSV, type: "text/csv; charset=utf-8"),
+                .init(name: "aging_summary.csv", bytes: agingSummaryCSV, type: "text/csv; charset=utf-8"),
+            ]
+            let ((reportFiles, reportsMs), _) = try inParallel(
+                { [settings, templates, boardPack] () throws -> ([RenderedFile], Int) in
+                    guard needsModel else { return ([], 0) }
+                    let reportsStart = ContinuousClock.now
+                    let model = try reportModel(
+                        ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs, rejects: load.rejects,
+                        recorded: recorded, comparisons: Batch.comparisons(ledger: ledger, settings: settings))
+                    let files = try renderReports(
+                        model, templates: templates, boardPack: boardPack, settings: settings, attachments: attachments,
+                        date: now)
+                    return (files, milliseconds(reportsStart))
+                },
                 {
                     if settings.formats.contains(.csv) {
                         try folder.write("kpis.csv", kpisCSV)
@@ -133,26 +148,10 @@ public enum Batch {
                         try folder.write("rollrates.csv", OutputTables.rollRates(ledger: ledger, analysis: analysis))
                     }
                 })
+            for file in reportFiles { try folder.write(file.name, file.bytes) }
             let writeMs = milliseconds(writeStart)
-            let reportsStart = clock.now
-            // The board pack (board_pack.pdf) is written before the email, which attaches it when present.
-            if needsModel {
-                let model = try reportModel(
-                    ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs, rejects: load.rejects,
-                    recorded: recorded, comparisons: comparisons)
-                if let boardPack {
-                    try folder.write("board_pack.pdf", BoardPackRenderer.render(model, layout: boardPack, paper: settings.pageSize))
-                }
-                if let templates {
-                    try writeReports(
-                        model, templates: templates, settings: settings,
-                        attachments: [
-                            .init(name: "kpis.csv", bytes: kpisCSV, type: "text/csv; charset=utf-8"),
-                            .init(name: "aging_summary.csv", bytes: agingSummaryCSV, type: "text/csv; charset=utf-8"),
-                        ], folder: &folder, date: now)
-                }
-            }
-            var timings = ["load": loadMs, "analysis": analysisMs, "write": writeMs, "reports": milliseconds(reportsStart)]
+            // `reports` overlaps `write`: it is the time the other core spent on the report model and pages.
+            var timings = ["load": loadMs, "analysis": analysisMs, "write": writeMs, "reports": reportsMs]
             timings.merge(load.phaseMs) { first, _ in first }
             timings["total"] = milliseconds(start)
             let manifest = RunManifest(settings: settings, load: load, outputs: folder.written, timingsMs: timings)
