@@ -17,10 +17,16 @@ if [ -n "${ARREPORT_TEST_PG_URL:-}" ]; then
   exit 0
 fi
 
-if ! command -v pg_lsclusters >/dev/null || [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+if ! command -v pg_lsclusters >/dev/null; then
   echo "installing: postgresql"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
+fi
+# Installed without a cluster (or the cluster was dropped): make Debian's default one.
+if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+  newest=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
+  [ -n "$newest" ] || { echo "start-postgres: no PostgreSQL server under /usr/lib/postgresql" >&2; exit 1; }
+  as_root pg_createcluster "$newest" main >/dev/null
 fi
 
 # The first cluster Debian made (e.g. "15 main 5432 down ...").
@@ -33,10 +39,16 @@ if [ "$port" != "5432" ]; then
 fi
 
 psql_admin() { as_root runuser -u postgres -- psql -p "$port" -v ON_ERROR_STOP=1 -qAt "$@"; }
-for attempt in $(seq 1 30); do
-  psql_admin -c "SELECT 1" >/dev/null 2>&1 && break
+ready=no
+for attempt in $(seq 1 60); do
+  if psql_admin -c "SELECT 1" >/dev/null 2>&1; then ready=yes; break; fi
   sleep 0.5
 done
+if [ "$ready" != yes ]; then
+  echo "start-postgres: cluster $version/$cluster does not answer on port $port; its log:" >&2
+  as_root tail -n 20 "/var/log/postgresql/postgresql-$version-$cluster.log" >&2 || true
+  exit 1
+fi
 if [ "$(psql_admin -c "SELECT count(*) FROM pg_roles WHERE rolname = 'arreport'")" = "0" ]; then
   psql_admin -c "CREATE ROLE arreport LOGIN PASSWORD 'arreport'"
 fi
@@ -44,9 +56,11 @@ if [ "$(psql_admin -c "SELECT count(*) FROM pg_database WHERE datname = 'arrepor
   psql_admin -c "CREATE DATABASE arreport_test OWNER arreport"
 fi
 # TLS with a self-signed certificate for 127.0.0.1 and localhost, so the tests can ask for
-# sslmode=require, verify-ca and verify-full (the certificate is its own root).
+# sslmode=require, verify-ca and verify-full (the certificate is its own root). Made even
+# when TLS is already on (Debian's snakeoil certificate does not name 127.0.0.1).
 tls_folder=/var/lib/postgresql/arreport-tls
-if [ "$(psql_admin -c "SHOW ssl")" != "on" ]; then
+if [ "$(psql_admin -c "SHOW ssl")" != "on" ] || [ "$(psql_admin -c "SHOW ssl_cert_file")" != "$tls_folder/server.crt" ] \
+  || [ ! -r "$tls_folder/server.crt" ]; then
   command -v openssl >/dev/null || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl
   as_root mkdir -p "$tls_folder"
   as_root openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=localhost" \

@@ -42,11 +42,13 @@ enum CanonicalCellText {
         case .int8: return buffer.readInteger(as: Int64.self).map { String($0) }
         case .oid: return buffer.readInteger(as: UInt32.self).map { String($0) }
         case .bool: return buffer.readInteger(as: UInt8.self).map { $0 == 0 ? "false" : "true" }
-        case .float4: return buffer.readInteger(as: UInt32.self).map { decimalText(Double(Float(bitPattern: $0))) }
+        // A real prints as the Float it is: widened to Double, 12.34 would become 12.34000015258789.
+        case .float4: return buffer.readInteger(as: UInt32.self).map { decimalText(Float(bitPattern: $0)) }
         case .float8: return buffer.readInteger(as: UInt64.self).map { decimalText(Double(bitPattern: $0)) }
         case .numeric: return numericText(&buffer)
         case .date: return buffer.readInteger(as: Int32.self).map(dateText)
-        case .timestamp, .timestamptz: return buffer.readInteger(as: Int64.self).map(timestampText)
+        // timestamptz is not read: its date depends on a time zone; a query casts it (`paid_at::date`).
+        case .timestamp: return buffer.readInteger(as: Int64.self).map(timestampText)
         case .uuid: return uuidText(&buffer)
         case .json: return buffer.readString(length: buffer.readableBytes)
         case .jsonb:
@@ -62,8 +64,8 @@ enum CanonicalCellText {
 
     /// The shortest decimal that reads back as the same Double; a whole number has no `.0`
     /// (as for SQLite REAL values: money belongs in numeric columns, see docs/METRICS.md).
-    static func decimalText(_ value: Double) -> String {
-        guard value.isFinite else { return String(value) }
+    static func decimalText<Value: BinaryFloatingPoint & LosslessStringConvertible>(_ value: Value) -> String {
+        guard value.isFinite else { return "\(value)" }
         var text = "\(value)"
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text
@@ -117,8 +119,22 @@ enum CanonicalCellText {
         switch days {
         case Int32.max: return "infinity"
         case Int32.min: return "-infinity"
-        default: return CivilCalendar.format(Day(truncatingIfNeeded: Int64(days) + Int64(postgresEpoch)))
+        default: return isoText(Int64(days) + Int64(postgresEpoch))
         }
+    }
+
+    /// `YYYY-MM-DD`; a year outside 1...9999 is written in full (`12025-01-01`, `-0044-03-15`),
+    /// which the loader rejects as a bad date instead of reading its last four digits.
+    static func isoText(_ day: Int64) -> String {
+        guard let inRange = Day(exactly: day) else { return "day \(day)" }
+        let civil = CivilCalendar.civil(inRange)
+        guard (1...9999).contains(civil.year) else {
+            func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+            let year = String(civil.year.magnitude)
+            return (civil.year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - year.count)) + year
+                + "-\(two(civil.month))-\(two(civil.day))"
+        }
+        return CivilCalendar.format(inRange)
     }
 
     /// A timestamp at midnight is its date; any other time is kept, so the loader rejects it
@@ -129,7 +145,7 @@ enum CanonicalCellText {
         let (days, rest) = microseconds.quotientAndRemainder(dividingBy: microsecondsPerDay)
         let day = rest < 0 ? days - 1 : days
         let time = rest < 0 ? rest + microsecondsPerDay : rest
-        let date = CivilCalendar.format(Day(truncatingIfNeeded: day + Int64(postgresEpoch)))
+        let date = isoText(day + Int64(postgresEpoch))
         guard time != 0 else { return date }
         let seconds = time / 1_000_000
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : String(value) }

@@ -68,9 +68,12 @@ public struct PostgresConnectionSpec: Sendable, Equatable {
         var startup = try parse(options: values["options"] ?? "")
         if let name = values["application_name"] { startup["application_name"] = name }
         if startup["application_name"] == nil { startup["application_name"] = "arreport" }
+        // A table locked by a migration would otherwise hold the weekly run forever.
+        if startup["lock_timeout"] == nil { startup["lock_timeout"] = "300s" }
         var spec = PostgresConnectionSpec(
             host: host, port: port, user: user, password: values["password"], database: database, sslMode: sslMode,
-            sslRootCert: values["sslrootcert"], connectTimeoutSeconds: timeout == 0 ? 10 : timeout,
+            // libpq's 0 = wait indefinitely; a day stands for it.
+            sslRootCert: values["sslrootcert"], connectTimeoutSeconds: timeout == 0 ? 86_400 : timeout,
             startupParameters: startup)
         if spec.password == nil {
             let passFile =
@@ -98,14 +101,17 @@ public struct PostgresConnectionSpec: Sendable, Equatable {
         var values: [String: String] = [:]
         let trimmed = url.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return values }
+        // The text is never echoed: it may hold a password.
         guard trimmed.hasPrefix("postgresql://") || trimmed.hasPrefix("postgres://") else {
-            throw .badConnection("'\(redacted(trimmed))' is not a postgresql:// URL")
+            throw .badConnection("the connection must be a postgresql:// URL (key=value strings are not read)")
         }
         guard let components = URLComponents(string: trimmed) else {
-            throw .badConnection("'\(redacted(trimmed))' is not a valid URL (percent-encode special characters)")
+            throw .badConnection(
+                "the postgresql:// URL is not valid (percent-encode special characters such as @ and :)")
         }
         if let user = components.user, !user.isEmpty { values["user"] = user }
-        if let password = components.password { values["password"] = password }
+        // An empty password counts as none, so PGPASSWORD and ~/.pgpass still apply (as in libpq).
+        if let password = components.password, !password.isEmpty { values["password"] = password }
         if let host = components.host, !host.isEmpty {
             values["host"] = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         }
@@ -117,7 +123,7 @@ public struct PostgresConnectionSpec: Sendable, Equatable {
                 throw .badConnection(
                     "unknown URL parameter '\(item.name)' (known: \(knownParameters.sorted().joined(separator: ", ")))")
             }
-            values[item.name] = item.value ?? ""
+            if let value = item.value, !value.isEmpty { values[item.name] = value }
         }
         return values
     }
@@ -147,13 +153,6 @@ public struct PostgresConnectionSpec: Sendable, Equatable {
         return parameters
     }
 
-    /// The URL with any password replaced, for error messages.
-    static func redacted(_ url: String) -> String {
-        guard let at = url.firstIndex(of: "@"), let scheme = url.range(of: "://") else { return url }
-        let credentials = url[scheme.upperBound..<at]
-        guard let colon = credentials.firstIndex(of: ":") else { return url }
-        return String(url[..<colon]) + ":***" + String(url[at...])
-    }
 }
 
 /// A ~/.pgpass file: `host:port:database:user:password` lines, `*` matching anything,

@@ -105,6 +105,8 @@ public enum PostgresSource {
         spec: PostgresConnectionSpec, to file: String
     ) async throws -> TableRowMap {
         var writer: TableCSVWriter?
+        // Columns the loader reads; a value of a type arreport cannot read stops the run only there.
+        var canonical: [Bool] = []
         do {
             let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
             for try await row in rows {
@@ -113,9 +115,16 @@ public enum PostgresSource {
                     output = writer
                 } else {
                     output = try startFile(table, columns: row.map(\.columnName), spec: spec, path: file)
+                    canonical = row.map {
+                        table.columns.contains($0.columnName.trimmingCharacters(in: .whitespaces).lowercased())
+                    }
                     writer = output
                 }
                 for cell in row where !CanonicalCellText.append(cell, to: output) {
+                    guard canonical[cell.columnIndex] else {
+                        output.field("")
+                        continue
+                    }
                     throw PostgresSourceError.unsupportedType(
                         server: spec.displayName, table: table.name, column: cell.columnName,
                         type: typeName(cell.dataType))
@@ -124,8 +133,9 @@ public enum PostgresSource {
             }
             if writer == nil {
                 // No rows: the columns come from a one-row outer join, still checked and written as a header.
+                // The query sits on lines of its own, so a trailing `--` comment cannot swallow the rest.
                 let probe =
-                    "SELECT q.* FROM (SELECT 1) AS arreport_one LEFT JOIN (\(trimmedStatement(sql))) AS q ON true LIMIT 1"
+                    "SELECT q.* FROM (SELECT 1) AS arreport_one LEFT JOIN (\n\(trimmedStatement(sql))\n) AS q ON true LIMIT 1"
                 let rows = try await connection.query(PostgresQuery(unsafeSQL: probe), logger: logger).collect()
                 writer = try startFile(table, columns: rows.first?.map(\.columnName) ?? [], spec: spec, path: file)
             }
@@ -179,11 +189,13 @@ public enum PostgresSource {
     static func configuration(_ spec: PostgresConnectionSpec) throws -> PostgresConnection.Configuration {
         var tls = TLSConfiguration.makeClientConfiguration()
         switch spec.sslMode {
+        // As libpq: require with a root certificate given checks the chain like verify-ca.
+        case .require where spec.sslRootCert != nil: tls.certificateVerification = .noHostnameVerification
         case .disable, .allow, .prefer, .require: tls.certificateVerification = .none
         case .verifyCA: tls.certificateVerification = .noHostnameVerification
         case .verifyFull: tls.certificateVerification = .fullVerification
         }
-        if let root = spec.sslRootCert, spec.sslMode == .verifyCA || spec.sslMode == .verifyFull {
+        if let root = spec.sslRootCert, [.require, .verifyCA, .verifyFull].contains(spec.sslMode) {
             guard FileManager.default.isReadableFile(atPath: root) else {
                 throw PostgresSourceError.badConnection("sslrootcert '\(root)' cannot be read")
             }
@@ -191,8 +203,10 @@ public enum PostgresSource {
         }
         let mode: PostgresConnection.Configuration.TLS
         switch spec.sslMode {
+        // As libpq: a Unix socket never uses TLS, whatever sslmode says.
+        case _ where spec.isUnixSocket: mode = .disable
         case .disable, .allow: mode = .disable
-        case .prefer: mode = spec.isUnixSocket ? .disable : .prefer(try NIOSSLContext(configuration: tls))
+        case .prefer: mode = .prefer(try NIOSSLContext(configuration: tls))
         case .require, .verifyCA, .verifyFull: mode = .require(try NIOSSLContext(configuration: tls))
         }
         var configuration: PostgresConnection.Configuration

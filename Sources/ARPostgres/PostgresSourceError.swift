@@ -35,8 +35,9 @@ public enum PostgresSourceError: Error, Sendable, Equatable, CustomStringConvert
         case .queryFailed(let server, let table, let message):
             return "\(server): query for '\(table)' failed: \(message)"
         case .unsupportedType(let server, let table, let column, let type):
-            return
-                "\(server): column '\(column)' of '\(table)' has type \(type), which arreport does not read: cast it in a query (e.g. \(column)::text)"
+            let cast = type.hasPrefix("TIMESTAMP") ? "\(column)::date" : "\(column)::numeric or \(column)::text"
+            return "\(server): column '\(column)' of '\(table)' has type \(type), which arreport does not read: "
+                + "cast it in a query (e.g. \(cast))"
         }
     }
 }

@@ -1,3 +1,4 @@
+import ARCore
 import NIOCore
 import Testing
 
@@ -35,6 +36,11 @@ import Testing
         #expect(CanonicalCellText.dateText(9135) == "2025-01-04")
         #expect(CanonicalCellText.dateText(-1) == "1999-12-31")
         #expect(CanonicalCellText.dateText(Int32.max) == "infinity")
+        // Years outside 1...9999 are written in full, for the loader to reject (never their last 4 digits).
+        let year12025 = Int32(CivilCalendar.day(year: 12025, month: 1, day: 1) - CanonicalCellText.postgresEpoch)
+        #expect(CanonicalCellText.dateText(year12025) == "12025-01-01")
+        let year44BC = Int32(CivilCalendar.day(year: -43, month: 3, day: 15) - CanonicalCellText.postgresEpoch)
+        #expect(CanonicalCellText.dateText(year44BC) == "-0043-03-15")
         let day = CanonicalCellText.microsecondsPerDay
         #expect(CanonicalCellText.timestampText(9136 * day) == "2025-01-05")
         #expect(
@@ -44,7 +50,24 @@ import Testing
     }
 
     @Test func floatsPrintTheirShortestDecimal() {
-        #expect(CanonicalCellText.decimalText(12.3) == "12.3")
-        #expect(CanonicalCellText.decimalText(1250) == "1250")
+        #expect(CanonicalCellText.decimalText(12.3 as Double) == "12.3")
+        #expect(CanonicalCellText.decimalText(1250 as Double) == "1250")
+        // A real is printed as a Float, not widened (12.34000015258789).
+        var buffer = ByteBuffer()
+        buffer.writeInteger(Float(12.34).bitPattern)
+        #expect(CanonicalCellText.binaryText(&buffer, type: .float4) == "12.34")
+    }
+
+    @Test func aUnixSocketNeverAsksForTLS() throws {
+        for mode in ["require", "verify-full"] {
+            let spec = try PostgresConnectionSpec.resolve(
+                url: "postgresql:///ledger?host=/run/postgresql&sslmode=\(mode)", environment: [:],
+                defaultUser: "clerk",
+                homeDirectory: nil)
+            #expect(try PostgresSource.configuration(spec).tls.isAllowed == false)
+        }
+        let tcp = try PostgresConnectionSpec.resolve(
+            url: "postgresql://db/ledger?sslmode=require", environment: [:], defaultUser: "clerk", homeDirectory: nil)
+        #expect(try PostgresSource.configuration(tcp).tls.isEnforced)
     }
 }

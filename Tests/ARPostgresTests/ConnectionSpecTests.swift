@@ -22,7 +22,10 @@ import Testing
         #expect(spec.password == "s@cret")
         #expect(spec.database == "ledger")
         #expect(spec.sslMode == .verifyFull)
-        #expect(spec.startupParameters == ["search_path": "finance", "application_name": "arreport"])
+        #expect(
+            spec.startupParameters == [
+                "search_path": "finance", "application_name": "arreport", "lock_timeout": "300s",
+            ])
         #expect(spec.displayName == "postgresql://ar@db.example.com:6543/ledger")
     }
 
@@ -35,7 +38,8 @@ import Testing
             ])
         #expect(spec.host == "10.0.0.5" && spec.port == 5433 && spec.user == "reader" && spec.password == "pw")
         #expect(spec.database == "erp" && spec.sslMode == .require)
-        #expect(spec.startupParameters == ["statement_timeout": "5000", "application_name": "cron"])
+        #expect(
+            spec.startupParameters == ["statement_timeout": "5000", "application_name": "cron", "lock_timeout": "300s"])
         // The empty URL means the same.
         #expect(
             try resolve("", ["PGHOST": "10.0.0.5", "PGPORT": "5433", "PGUSER": "reader", "PGDATABASE": "erp"]).port
@@ -46,6 +50,10 @@ import Testing
         let spec = try resolve("postgresql://db")
         #expect(spec.port == 5432 && spec.user == "clerk" && spec.database == "clerk" && spec.password == nil)
         #expect(spec.sslMode == .prefer && spec.connectTimeoutSeconds == 10)
+        #expect(spec.startupParameters == ["application_name": "arreport", "lock_timeout": "300s"])
+        // libpq's connect_timeout=0 waits indefinitely; an empty password counts as none.
+        let patient = try resolve("postgresql://ar:@db/ledger?connect_timeout=0", ["PGPASSWORD": "env"])
+        #expect(patient.connectTimeoutSeconds == 86_400 && patient.password == "env")
     }
 
     @Test func aSocketFolderAndAnIPv6Address() throws {
@@ -85,8 +93,12 @@ import Testing
         ) {
             try resolve("postgresql://db/ledger?sslmode=on")
         }
-        #expect(throws: PostgresSourceError.badConnection("'mysql://ar:***@db/ledger' is not a postgresql:// URL")) {
-            try resolve("mysql://ar:secret@db/ledger")
+        // The text is never echoed: it may hold a password.
+        #expect(
+            throws: PostgresSourceError.badConnection(
+                "the connection must be a postgresql:// URL (key=value strings are not read)")
+        ) {
+            try resolve("host=db password=secret")
         }
         do {
             _ = try resolve("postgresql://db/ledger?sslmod=require")

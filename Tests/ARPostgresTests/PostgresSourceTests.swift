@@ -33,7 +33,7 @@ import Testing
                 "9007199254740993::int8",
                 "'2025-01-05'::date", "'1999-12-31'::date", "true", "false",
                 "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid", "'paid'::status", "'Smith, \"Co\"'::varchar(20)",
-                "'JPY'::char(3)", "12.5::float8",
+                "'JPY'::char(3)", "12.5::float8", "12.34::float4",
             ]
             for value in values {
                 let rows = try await schema.cells("SELECT \(value), (\(value))::text")
@@ -100,8 +100,9 @@ import Testing
             let result = try load(
                 schema.url,
                 queries: [
+                    // Columns the loader ignores may have any type (money here).
                     "invoices":
-                        "SELECT doc AS invoice_id, cust AS customer_id, posted AS issue_date, gross AS amount FROM ar_open_items;"
+                        "SELECT doc AS invoice_id, cust AS customer_id, posted AS issue_date, gross AS amount, gross::money AS shown FROM ar_open_items;"
                 ])
             #expect(result.rejects.isEmpty)
             #expect(result.ledger.invoices.count == 2)
@@ -125,6 +126,12 @@ import Testing
             #expect(
                 failure(schema.url, queries: ["invoices": "SELECT * FROM invoice_lines"])
                     == "\(server): query for 'invoices' failed: relation \"invoice_lines\" does not exist")
+            // An empty result still has its columns checked, even after a trailing line comment.
+            #expect(
+                failure(
+                    schema.url,
+                    queries: ["invoices": "SELECT invoice_id, customer_id FROM invoices WHERE false -- none yet"])
+                    == "\(server): table 'invoices' lacks required column 'issue_date'")
             #expect(
                 failure(schema.url, queries: ["ledger": "SELECT 1"]).hasPrefix(
                     "\(server): query for 'ledger' failed: no such canonical table"))
@@ -132,8 +139,17 @@ import Testing
             try await schema.execute("INSERT INTO invoices VALUES ('I1', 'C1', '2025-01-01', 12.50)")
             #expect(
                 failure(schema.url)
-                    == "\(server): column 'amount' of 'invoices' has type MONEY, which arreport does not read: cast it in a query (e.g. amount::text)"
+                    == "\(server): column 'amount' of 'invoices' has type MONEY, which arreport does not read: cast it in a query (e.g. amount::numeric or amount::text)"
             )
+            // A timestamptz has no date without a time zone: it asks for a cast.
+            try await schema.execute("ALTER TABLE invoices DROP COLUMN amount")
+            try await schema.execute("ALTER TABLE invoices ADD COLUMN amount numeric")
+            try await schema.execute("ALTER TABLE invoices DROP COLUMN issue_date")
+            try await schema.execute("ALTER TABLE invoices ADD COLUMN issue_date timestamptz")
+            try await schema.execute("UPDATE invoices SET amount = 12.50, issue_date = '2025-01-01 00:00+01'")
+            #expect(
+                failure(schema.url).hasSuffix(
+                    "has type TIMESTAMPTZ, which arreport does not read: cast it in a query (e.g. issue_date::date)"))
         }
     }
 
@@ -188,6 +204,10 @@ import Testing
             if FileManager.default.isReadableFile(atPath: root) {
                 #expect(try session(["sslmode": "verify-full", "sslrootcert": root]) == ["tls"])
                 #expect(try session(["sslmode": "verify-ca", "sslrootcert": root]) == ["tls"])
+                // require with a root certificate checks the chain too, as in libpq.
+                #expect(try session(["sslmode": "require", "sslrootcert": root]) == ["tls"])
+            } else if ProcessInfo.processInfo.environment["ARREPORT_TEST_PG_URL"] == nil {
+                Issue.record("\(root) is missing: run scripts/start-postgres.sh")
             }
         }
     }

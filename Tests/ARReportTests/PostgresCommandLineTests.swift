@@ -134,6 +134,12 @@ import Testing
             let secret = try BinaryRunner.run(["kpis", "--config", config.path])
             #expect(secret.status == 78)
             #expect(secret.stderr.contains("postgres.url must not hold a password"))
+            // So is one that cannot be read (it might hold one), without echoing it.
+            try "postgres:\n  url: \"postgresql://ar:p w@db/x\"\n".write(to: config, atomically: true, encoding: .utf8)
+            let unreadable = try BinaryRunner.run(["kpis", "--config", config.path])
+            #expect(unreadable.status == 78)
+            #expect(unreadable.stderr.contains("postgres.url"))
+            #expect(!unreadable.stderr.contains("p w"))
         }
     }
 

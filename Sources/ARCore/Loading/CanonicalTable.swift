@@ -5,18 +5,33 @@ public struct CanonicalTable: Sendable, Equatable {
     public let name: String
     /// The required columns the loader checks first; a missing one is a one-line error.
     public let requiredColumns: [String]
+    /// Every column of the table SPEC section 1 names (the loader ignores any other).
+    public let columns: [String]
 
     /// `invoices.csv`: the canonical file the table is streamed into.
     public var fileName: String { name + ".csv" }
 
     /// The tables in SPEC's file order; only `invoices` must exist.
     public static let all: [CanonicalTable] = [
-        CanonicalTable(name: "customers", requiredColumns: ["customer_id"]),
-        CanonicalTable(name: "invoices", requiredColumns: ["invoice_id", "customer_id", "issue_date", "amount"]),
-        CanonicalTable(name: "payments", requiredColumns: ["payment_id", "customer_id", "date", "amount"]),
-        CanonicalTable(name: "credit_notes", requiredColumns: ["credit_id", "customer_id", "date", "amount"]),
-        CanonicalTable(name: "disputes", requiredColumns: ["invoice_id", "opened"]),
-        CanonicalTable(name: "fx_rates", requiredColumns: ["date", "currency", "rate"]),
+        CanonicalTable(
+            name: "customers", requiredColumns: ["customer_id"],
+            columns: [
+                "customer_id", "name", "segment", "region", "currency", "credit_limit", "terms_days", "email", "phone",
+            ]),
+        CanonicalTable(
+            name: "invoices", requiredColumns: ["invoice_id", "customer_id", "issue_date", "amount"],
+            columns: ["invoice_id", "customer_id", "issue_date", "due_date", "amount", "currency"]),
+        CanonicalTable(
+            name: "payments", requiredColumns: ["payment_id", "customer_id", "date", "amount"],
+            columns: ["payment_id", "customer_id", "invoice_id", "date", "amount", "currency", "method"]),
+        CanonicalTable(
+            name: "credit_notes", requiredColumns: ["credit_id", "customer_id", "date", "amount"],
+            columns: ["credit_id", "customer_id", "invoice_id", "date", "amount", "reason"]),
+        CanonicalTable(
+            name: "disputes", requiredColumns: ["invoice_id", "opened"],
+            columns: ["invoice_id", "opened", "resolved", "reason"]),
+        CanonicalTable(
+            name: "fx_rates", requiredColumns: ["date", "currency", "rate"], columns: ["date", "currency", "rate"]),
     ]
 
     /// The table whose canonical file is `fileName`, if any.

@@ -22,7 +22,8 @@ extension Batch {
     public static func comparisons(ledger: Ledger, settings: RunSettings) -> [AnalysisSnapshot] {
         let dates = ReportSources.comparisonDates(asOf: settings.asOf)
         return Analysis.snapshots(
-            ledger: ledger, settings: settings.analysis, dates: [dates.weekAgo, dates.monthEnd], riskAt: [dates.weekAgo])
+            ledger: ledger, settings: settings.analysis, dates: [dates.weekAgo, dates.monthEnd], riskAt: [dates.weekAgo]
+        )
     }
 
     /// Renders the board pack, report.html, the email files and the chart PNGs for the
@@ -49,7 +50,8 @@ extension Batch {
             files.append(RenderedFile(name: image.slot.file, bytes: image.png))
         }
         if html {
-            files.append(RenderedFile(name: "report.html", bytes: ReportRenderer.html(withCharts, templates: templates)))
+            files.append(
+                RenderedFile(name: "report.html", bytes: ReportRenderer.html(withCharts, templates: templates)))
         }
         if email {
             files += ReportRenderer.email(

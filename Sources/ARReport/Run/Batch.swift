@@ -85,7 +85,8 @@ public enum Batch {
     }
 
     /// `now` is the run's clock, read at the CLI's edge: it dates the email (never the analysis).
-    public static func run(_ settings: RunSettings, showProgress: Bool = false, now: Date = Date()) throws -> RunOutcome {
+    public static func run(_ settings: RunSettings, showProgress: Bool = false, now: Date = Date()) throws -> RunOutcome
+    {
         let clock = ContinuousClock()
         let start = clock.now
         @Sendable func milliseconds(_ since: ContinuousClock.Instant) -> Int {
@@ -95,7 +96,8 @@ public enum Batch {
         // Templates are checked before any data is read, so a typo fails fast (exit 78).
         let wantsPages = settings.formats.contains(.html) || settings.formats.contains(.email)
         let templates = wantsPages ? try ReportTemplates.load(directory: settings.templates) : nil
-        let boardPack = settings.formats.contains(.pdf) ? try BoardPackLayout.load(templatesDirectory: settings.templates) : nil
+        let boardPack =
+            settings.formats.contains(.pdf) ? try BoardPackLayout.load(templatesDirectory: settings.templates) : nil
         let load = try loadInputs(settings, showProgress: showProgress)
         let recorded = try recordedComparison(settings)
         let loadMs = milliseconds(start)
@@ -123,7 +125,8 @@ public enum Batch {
                     guard needsModel else { return ([], 0) }
                     let reportsStart = ContinuousClock.now
                     let model = try reportModel(
-                        ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs, rejects: load.rejects,
+                        ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs,
+                        rejects: load.rejects,
                         recorded: recorded, comparisons: Batch.comparisons(ledger: ledger, settings: settings))
                     let files = try renderReports(
                         model, templates: templates, boardPack: boardPack, settings: settings, attachments: attachments,
@@ -134,14 +137,16 @@ public enum Batch {
                     if settings.formats.contains(.csv) {
                         try folder.write("kpis.csv", kpisCSV)
                         try folder.write("aging_summary.csv", agingSummaryCSV)
-                        try folder.write("aging_detail.csv", OutputTables.agingDetail(ledger: ledger, analysis: analysis))
+                        try folder.write(
+                            "aging_detail.csv", OutputTables.agingDetail(ledger: ledger, analysis: analysis))
                         try folder.write("trend.csv", OutputTables.trend(ledger: ledger, analysis: analysis))
                         try folder.write("unapplied.csv", OutputTables.unapplied(ledger: ledger, analysis: analysis))
                         try folder.write("rollforward.csv", OutputTables.rollForward(analysis.rollForward))
                         try folder.write("rejects.csv", OutputTables.rejects(load.rejects))
                         try folder.write("risk_scores.csv", OutputTables.riskScores(ledger: ledger, analysis: analysis))
                         try folder.write("worklist.csv", OutputTables.worklist(ledger: ledger, analysis: analysis))
-                        try folder.write("credit_holds.csv", OutputTables.creditHolds(ledger: ledger, analysis: analysis))
+                        try folder.write(
+                            "credit_holds.csv", OutputTables.creditHolds(ledger: ledger, analysis: analysis))
                         try folder.write("forecast.csv", OutputTables.forecast(ledger: ledger, analysis: analysis))
                         try folder.write("backtest.csv", OutputTables.backTest(ledger: ledger, analysis: analysis))
                         try folder.write("allowance.csv", OutputTables.allowance(ledger: ledger, analysis: analysis))

@@ -31,10 +31,17 @@ public struct PostgresOptions: Sendable, Decodable, Equatable {
         return nil
     }
 
-    /// Whether the URL carries a password (`postgresql://user:secret@host/db` or `?password=`).
-    var urlHoldsPassword: Bool {
-        guard let url, let components = URLComponents(string: url) else { return false }
-        return components.password != nil || components.queryItems?.contains { $0.name == "password" } == true
+    /// Why a config file's URL is refused: it carries a password (`postgresql://user:secret@host/db`
+    /// or `?password=`), or it cannot be read, so whether it does is unknown. Nil when it is fine.
+    var configURLProblem: String? {
+        guard let url, !url.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let components = URLComponents(string: url) else {
+            return "postgres.url is not a valid postgresql:// URL (percent-encode special characters)"
+        }
+        if components.password != nil || components.queryItems?.contains(where: { $0.name == "password" }) == true {
+            return "postgres.url must not hold a password: set PGPASSWORD or use ~/.pgpass"
+        }
+        return nil
     }
 
     func resolve() throws -> (settings: PostgresSourceSettings, server: String) {

@@ -201,9 +201,8 @@ public struct RunOptions: Sendable, Decodable, Equatable {
             }
             var options = try YAMLDecoder().decode(RunOptions.self, from: text)
             options.configPath = path
-            if options.postgres?.urlHoldsPassword == true {
-                throw ReportError.config(
-                    path: path, reason: "postgres.url must not hold a password: set PGPASSWORD or use ~/.pgpass")
+            if let problem = options.postgres?.configURLProblem {
+                throw ReportError.config(path: path, reason: problem)
             }
             return options
         } catch let error as ReportError {
