@@ -120,4 +120,34 @@ struct SettlementDaysTests {
         #expect(c2.averageDaysToPay == 10)
         #expect(c2.averageDaysLate == 0)
     }
+
+    @Test("120,000 invoices paid over 60 days: the weighted sums are exact, overall and per customer")
+    func largeLedgerSumsExactly() throws {
+        // 120,000 invoices of 100.00, issued 2025-06-01, due 30 days
+        // later, invoice i paid i mod 60 days after issue, customer C(i mod 4).
+        // Overall: days to pay = mean of 0...59 = 29.5; days late = (1 + ... + 29) / 60 = 435 / 60 = 7.25.
+        // C0 pays on d = 0, 4, ..., 56: mean 28; late 2 + 6 + ... + 26 = 98 over 15 invoices.
+        var invoices = "invoice_id,customer_id,issue_date,due_date,amount\n"
+        var payments = "payment_id,customer_id,invoice_id,date,amount\n"
+        let issue = CivilCalendar.parseISO("2025-06-01")!
+        for index in 0..<120_000 {
+            let customer = "C\(index % 4)"
+            invoices += "I\(index),\(customer),2025-06-01,2025-07-01,100.00\n"
+            payments += "P\(index),\(customer),I\(index),\(CivilCalendar.format(issue + Day(index % 60))),100.00\n"
+        }
+        let loaded = try LedgerFixture(invoices: invoices, payments: payments).load(asOf: "2025-12-31")
+        let ledger = loaded.ledger
+        let facts = InvoiceFacts(ledger: ledger)
+        let asOf = CivilCalendar.parseISO("2025-12-31")!
+        let (overall, byCustomer) = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 365, through: asOf)
+        #expect(overall.invoices == 120_000)
+        #expect(overall.weight == 120_000 * 10_000)
+        #expect(overall.averageDaysToPay == 29.5)
+        #expect(overall.averageDaysLate == 7.25)
+        let first = byCustomer[loaded.customer("C0")]
+        #expect(first.invoices == 30_000)
+        #expect(first.weightedDaysToPay == Int128(28 * 30_000 * 10_000))
+        #expect(first.weightedDaysLate == Int128(98 * 2_000 * 10_000))
+        #expect(byCustomer.map(\.invoices).reduce(0, +) == 120_000)
+    }
 }
