@@ -8,8 +8,8 @@ import Synchronization
 /// Loads a PostgreSQL database through the canonical loader, as SQLiteSource does: each table
 /// (or query) is streamed from the server into a canonical CSV file in a temporary folder, so
 /// exactly the same validation and reject rules apply; rejects and inputs then name the table
-/// and its row. All tables are read in one read-only, repeatable-read transaction, so they come
-/// from the same snapshot of a live database (docs/METRICS.md, "PostgreSQL").
+/// and its row. All tables are read in one read-only, repeatable-read snapshot of a live
+/// database, on two connections sharing it (docs/METRICS.md, "PostgreSQL").
 public enum PostgresSource {
     /// Resolves the connection from `source.url` and the process's PG* variables, then loads.
     public static func load(_ source: PostgresSourceSettings, settings: LoadSettings) throws -> LoadResult {
@@ -72,9 +72,10 @@ public enum PostgresSource {
         } catch {
             throw classify(error, spec: spec, table: nil)
         }
+        var helper: PostgresConnection? = nil
         do {
             try await run("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", on: connection, logger: logger)
-            var files: [String: TableRowMap] = [:]
+            var plan: [(table: CanonicalTable, sql: String, file: String)] = []
             for table in CanonicalTable.all {
                 let sql: String
                 if let query = queries[table.name] {
@@ -86,16 +87,69 @@ public enum PostgresSource {
                 } else {
                     continue
                 }
-                let file = (folder as NSString).appendingPathComponent(table.fileName)
-                files[table.name] = try await exportTable(
-                    table, sql: sql, connection: connection, logger: logger, spec: spec, to: file)
+                plan.append((table, sql, (folder as NSString).appendingPathComponent(table.fileName)))
+            }
+            // Payments and credit notes stream on a second connection in the same snapshot,
+            // so the two cores decode rows at once (as pg_dump's parallel jobs do).
+            let cashTables: Set<String> = ["payments", "credit_notes", "fx_rates"]
+            if plan.contains(where: { cashTables.contains($0.table.name) }) {
+                helper = await snapshotHelper(sharing: connection, spec: spec, logger: logger)
+            }
+            var files: [String: TableRowMap] = [:]
+            if let helper {
+                let own = plan.filter { !cashTables.contains($0.table.name) }
+                let other = plan.filter { cashTables.contains($0.table.name) }
+                async let otherFiles = exportTables(other, connection: helper, logger: logger, spec: spec)
+                files = try await exportTables(own, connection: connection, logger: logger, spec: spec)
+                files.merge(try await otherFiles) { first, _ in first }
+                try await run("COMMIT", on: helper, logger: logger)
+                try? await helper.close()
+            } else {
+                files = try await exportTables(plan, connection: connection, logger: logger, spec: spec)
             }
             try await run("COMMIT", on: connection, logger: logger)
             try? await connection.close()
             return files
         } catch {
+            if let helper { try? await helper.close() }
             try? await connection.close()
             throw classify(error, spec: spec, table: nil)
+        }
+    }
+
+    /// Exports `plan`'s tables one after the other on `connection`.
+    static func exportTables(
+        _ plan: [(table: CanonicalTable, sql: String, file: String)], connection: PostgresConnection, logger: Logger,
+        spec: PostgresConnectionSpec
+    ) async throws -> [String: TableRowMap] {
+        var files: [String: TableRowMap] = [:]
+        for (table, sql, file) in plan {
+            files[table.name] = try await exportTable(
+                table, sql: sql, connection: connection, logger: logger, spec: spec, to: file)
+        }
+        return files
+    }
+
+    /// A second connection reading the snapshot `primary`'s transaction exported, or nil
+    /// when the server cannot give one (too many connections, no snapshot export): the
+    /// export then reads every table on `primary` alone.
+    static func snapshotHelper(sharing primary: PostgresConnection, spec: PostgresConnectionSpec, logger: Logger) async
+        -> PostgresConnection?
+    {
+        guard
+            let rows = try? await primary.query("SELECT pg_export_snapshot()", logger: logger).collect(),
+            let snapshot = try? rows.first?.decode(String.self),
+            snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" }),
+            let helper = try? await PostgresConnection.connect(
+                configuration: try configuration(spec), id: 2, logger: logger)
+        else { return nil }
+        do {
+            try await run("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", on: helper, logger: logger)
+            try await run("SET TRANSACTION SNAPSHOT '\(snapshot)'", on: helper, logger: logger)
+            return helper
+        } catch {
+            try? await helper.close()
+            return nil
         }
     }
 
@@ -248,10 +302,11 @@ public enum PostgresSource {
     }
 }
 
-/// Runs tasks' jobs on one Dispatch queue, outside the cooperative thread pool.
+/// Runs tasks' jobs on a Dispatch queue outside the cooperative thread pool; concurrent, so
+/// the two connections' exports run side by side.
 final class QueueExecutor: TaskExecutor {
     static let shared = QueueExecutor()
-    private let queue = DispatchQueue(label: "arreport.postgres")
+    private let queue = DispatchQueue(label: "arreport.postgres", attributes: .concurrent)
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)

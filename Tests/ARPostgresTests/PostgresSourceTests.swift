@@ -113,6 +113,30 @@ import Testing
         }
     }
 
+    @Test func paymentsStreamOnASecondConnectionInTheSameSnapshot() async throws {
+        try await TestPostgres.withSchema { schema in
+            try await schema.execute(
+                """
+                CREATE TABLE invoices (invoice_id text, issue_date date, amount numeric(12,2));
+                INSERT INTO invoices VALUES ('I1', '2025-01-01', 12.50);
+                CREATE TABLE payments (payment_id text, date date, amount numeric(12,2));
+                INSERT INTO payments VALUES ('P1', '2025-01-02', 5.00)
+                """)
+            // Each side names its customer after the snapshot it reads and the server process serving it.
+            let session = "pg_current_snapshot()::text || '/' || pg_backend_pid()"
+            let result = try load(
+                schema.url,
+                queries: [
+                    "invoices": "SELECT invoice_id, issue_date, amount, \(session) AS customer_id FROM invoices",
+                    "payments": "SELECT payment_id, date, amount, \(session) AS customer_id FROM payments",
+                ])
+            let sessions = result.ledger.customers.ids.map { $0.split(separator: "/") }
+            #expect(sessions.count == 2)
+            #expect(Set(sessions.map(\.first)).count == 1, "one snapshot: \(sessions)")
+            #expect(Set(sessions.map(\.last)).count == 2, "two connections: \(sessions)")
+        }
+    }
+
     @Test func tableAndQueryErrorsAreOneLine() async throws {
         try await TestPostgres.withSchema { schema in
             let server = try PostgresSource.connectionSpec(PostgresSourceSettings(url: schema.url)).displayName
