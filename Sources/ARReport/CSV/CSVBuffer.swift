@@ -63,9 +63,15 @@ struct CSVBuffer {
         CivilCalendar.appendISO(day, to: &bytes)
     }
 
-    /// Two decimals; empty when nil.
+    /// Two decimals (`Format.ratio`), written without an intermediate String; empty when nil.
     mutating func ratio(_ value: Double?) {
-        field(Format.ratio(value))
+        separator()
+        guard let value, value.isFinite else { return }
+        if let hundredths = Format.hundredths(value) {
+            MinorUnits.append(hundredths, minorDigits: 2, to: &bytes)
+        } else {
+            bytes.append(contentsOf: Format.exactRatio(value).utf8)
+        }
     }
 
     mutating func header(_ names: [String]) {

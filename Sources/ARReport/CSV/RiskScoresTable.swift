@@ -11,7 +11,7 @@ extension OutputTables {
         for risk in analysis.risk.sorted(by: { customers.ids[$0.customer] < customers.ids[$1.customer] }) {
             csv.field(customers.ids[risk.customer])
             csv.field(customers.names[risk.customer])
-            csv.field(Format.score(tenths: risk.scoreTenths))
+            csv.money(Int64(risk.scoreTenths), digits: 1)  // Format.score, without a String
             csv.field(risk.band.rawValue)
             for value in risk.factors { csv.ratio(value) }
             csv.field(risk.reasons.map(\.key).joined(separator: ";"))

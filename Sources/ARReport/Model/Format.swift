@@ -6,17 +6,24 @@ public enum Format {
     /// Two decimals, or empty for a value that cannot be computed.
     public static func ratio(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        // Fast path: hundredths as an integer. It agrees with `%.2f` except where the
-        // scaled value sits on a tie, where `%.2f` (exact binary value, ties to even) decides.
-        // Risk scores alone write over a million ratios at 200,000 customers.
+        if let hundredths = hundredths(value) { return MinorUnits.format(hundredths, minorDigits: 2) }
+        return exactRatio(value)
+    }
+
+    /// Fast path: hundredths as an integer. It agrees with `%.2f` except where the scaled
+    /// value sits on a tie, where `%.2f` (exact binary value, ties to even) decides: nil then.
+    /// Risk scores alone write over a million ratios at 200,000 customers.
+    @inline(__always)
+    static func hundredths(_ value: Double) -> Int64? {
         let scaled = value * 100
-        if scaled.magnitude < 1e15 {
-            let fraction = (scaled - scaled.rounded(.towardZero)).magnitude
-            if (fraction - 0.5).magnitude > 1e-6 {
-                let hundredths = Int64(scaled.rounded(.toNearestOrAwayFromZero))
-                return MinorUnits.format(hundredths, minorDigits: 2)
-            }
-        }
+        guard scaled.magnitude < 1e15 else { return nil }
+        let fraction = (scaled - scaled.rounded(.towardZero)).magnitude
+        guard (fraction - 0.5).magnitude > 1e-6 else { return nil }
+        return Int64(scaled.rounded(.toNearestOrAwayFromZero))
+    }
+
+    /// `%.2f` of a finite value, without a negative zero.
+    static func exactRatio(_ value: Double) -> String {
         let text = String(format: "%.2f", value)
         return text == "-0.00" ? "0.00" : text
     }
