@@ -1,5 +1,46 @@
 import ARAnalysis
 import ARCore
+import ARSQLite
+
+/// The figures a tile shows, from the ledger's analysis at a date or from a recorded run.
+struct TileFigures {
+    var totalAR: Int64
+    var currentAR: Int64
+    var pastDueAR: Int64
+    var over90AR: Int64
+    var disputedAR: Int64
+    var unapplied: Int64
+    var dso: Double?
+    var cei: Double?
+
+    init(_ kpis: KPIs) {
+        totalAR = kpis.totalAR
+        currentAR = kpis.currentAR
+        pastDueAR = kpis.pastDueAR
+        over90AR = kpis.over90AR
+        disputedAR = kpis.disputedAR
+        unapplied = kpis.unapplied
+        dso = kpis.dso
+        cei = kpis.cei
+    }
+
+    init(_ record: HistoryRecord) {
+        totalAR = record.totalAR
+        currentAR = record.currentAR
+        pastDueAR = record.pastDueAR
+        over90AR = record.over90AR
+        disputedAR = record.disputedAR
+        unapplied = record.unapplied
+        dso = record.dso
+        cei = record.cei
+    }
+}
+
+/// What a tile's change is measured against, and its label (`vs 24 Mar`).
+struct TileComparison {
+    var figures: TileFigures?
+    var label: String
+}
 
 /// The headline tiles with their changes against T-7 and the previous month end.
 struct KPITiles {
@@ -16,10 +57,13 @@ struct KPITiles {
     var headline: [KPITile] = []
     var balances: [KPITile] = []
 
-    init(now: KPIs, week: KPIs, month: KPIs, weekLabel: String, monthLabel: String, hasHistory: Bool) {
-        let currency = now.currency
+    /// `week` and `month` are the ledger at T-7 and the previous month end; for a source without
+    /// history (open items) they are the recorded runs instead, or nothing (docs/METRICS.md, "Run history").
+    init(now kpis: KPIs, week: TileComparison, month: TileComparison, hasHistory: Bool) {
+        let currency = kpis.currency
+        let now = TileFigures(kpis)
         func tile(
-            _ key: String, _ label: String, _ kind: Kind, _ polarity: Polarity, _ value: (KPIs) -> Double?,
+            _ key: String, _ label: String, _ kind: Kind, _ polarity: Polarity, _ value: (TileFigures) -> Double?,
             history: Bool = false
         ) -> KPITile {
             let usable = !history || hasHistory
@@ -39,12 +83,14 @@ struct KPITiles {
                 tile.unit = ""
             }
             tile.versusWeek = Self.change(
-                current, usable ? value(week) : nil, kind: kind, polarity: polarity, currency: currency, label: weekLabel)
+                current, usable ? week.figures.flatMap(value) : nil, kind: kind, polarity: polarity, currency: currency,
+                label: week.label)
             tile.versusMonth = Self.change(
-                current, usable ? value(month) : nil, kind: kind, polarity: polarity, currency: currency, label: monthLabel)
+                current, usable ? month.figures.flatMap(value) : nil, kind: kind, polarity: polarity,
+                currency: currency, label: month.label)
             return tile
         }
-        func over90Share(_ k: KPIs) -> Double? { k.totalAR == 0 ? nil : Double(k.over90AR) / Double(k.totalAR) * 100 }
+        func over90Share(_ k: TileFigures) -> Double? { k.totalAR == 0 ? nil : Double(k.over90AR) / Double(k.totalAR) * 100 }
         headline = [
             tile("total_ar", "Total AR", .money, .neutral, { Double($0.totalAR) }),
             tile("dso", "DSO", .days, .lowerIsBetter, { $0.dso }, history: true),

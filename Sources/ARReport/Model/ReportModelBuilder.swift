@@ -63,9 +63,18 @@ public enum ReportModelBuilder {
         model.monthEnd = Format.date(monthDay)
         model.monthEndLong = DisplayFormat.longDate(monthDay)
 
+        // An open-items snapshot at T-7 would only hold today's open invoices: its changes come
+        // from the recorded runs of the same source instead, or are n/a without one.
+        func comparison(_ snapshot: AnalysisSnapshot, _ day: Day, _ record: HistoryRecord?) -> TileComparison {
+            guard !sources.hasHistory else {
+                return TileComparison(figures: TileFigures(snapshot.kpis), label: "vs \(DisplayFormat.shortDate(day))")
+            }
+            return TileComparison(
+                figures: record.map(TileFigures.init), label: "vs \(DisplayFormat.shortDate(record?.asOf ?? day))")
+        }
         let tiles = KPITiles(
-            now: kpis, week: sources.weekAgo.kpis, month: sources.monthEnd.kpis, weekLabel: "vs \(DisplayFormat.shortDate(weekDay))",
-            monthLabel: "vs \(DisplayFormat.shortDate(monthDay))", hasHistory: sources.hasHistory)
+            now: kpis, week: comparison(sources.weekAgo, weekDay, sources.recorded?.weekAgo),
+            month: comparison(sources.monthEnd, monthDay, sources.recorded?.monthEnd), hasHistory: sources.hasHistory)
         model.headline = tiles.headline
         model.balances = tiles.balances
         model.subject = subject(kpis: kpis, hasHistory: sources.hasHistory)
