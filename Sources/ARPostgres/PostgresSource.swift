@@ -14,33 +14,9 @@ public enum PostgresSource {
     /// Resolves the connection from `source.url` and the process's PG* variables, then loads.
     public static func load(_ source: PostgresSourceSettings, settings: LoadSettings) throws -> LoadResult {
         let spec = try connectionSpec(source)
-        let clock = ContinuousClock()
-        let start = clock.now
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "arreport-postgres-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try waitFor { try await export(source.queries, from: spec, to: folder.path) }
-        let elapsed = clock.now - start
-        let exportMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-
-        var result = try DataFolderLoader.load(folder: folder.path, settings: settings)
-        result.rejects = result.rejects.map { reject in
-            guard let table = CanonicalTable.named(file: reject.file) else { return reject }
-            var mapped = reject
-            mapped.file = table.name
-            mapped.line = files[table.name]?.row(startingOn: reject.line) ?? reject.line
-            return mapped
+        return try TableSource.load(source: spec.displayName, phase: "load_postgres", settings: settings) { folder in
+            try waitFor { try await export(source.queries, from: spec, to: folder) }
         }
-        result.inputs = result.inputs.map { input in
-            guard let table = CanonicalTable.named(file: input.file) else { return input }
-            var mapped = input
-            mapped.file = table.name
-            mapped.path = "\(spec.displayName):\(table.name)"
-            return mapped
-        }
-        result.phaseMs["load_postgres"] = exportMs
-        return result
     }
 
     /// The connection `source` names, completed by this process's environment.
@@ -58,11 +34,8 @@ public enum PostgresSource {
         -> [String: TableRowMap]
     {
         let server = spec.displayName
-        if let unknown = queries.keys.sorted().first(where: { name in !CanonicalTable.all.contains { $0.name == name } }
-        ) {
-            throw PostgresSourceError.queryFailed(
-                server: server, table: unknown,
-                message: "no such canonical table (known: \(CanonicalTable.all.map(\.name).joined(separator: ", ")))")
+        if let unknown = CanonicalTable.unknownQueryTable(in: queries.keys) {
+            throw PostgresSourceError.queryFailed(server: server, table: unknown.table, message: unknown.message)
         }
         let logger = Logger(label: "arreport.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         let connection: PostgresConnection

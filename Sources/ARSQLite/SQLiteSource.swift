@@ -21,32 +21,9 @@ public struct SQLiteSourceSettings: Sendable, Equatable {
 /// (docs/METRICS.md, "SQLite").
 public enum SQLiteSource {
     public static func load(_ source: SQLiteSourceSettings, settings: LoadSettings) throws -> LoadResult {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arreport-sqlite-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try export(source, to: folder.path)
-        let elapsed = clock.now - start
-        let exportMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-
-        var result = try DataFolderLoader.load(folder: folder.path, settings: settings)
-        result.rejects = result.rejects.map { reject in
-            guard let table = CanonicalTable.named(file: reject.file) else { return reject }
-            var mapped = reject
-            mapped.file = table.name
-            mapped.line = files[table.name]?.row(startingOn: reject.line) ?? reject.line
-            return mapped
+        try TableSource.load(source: source.path, phase: "load_sqlite", settings: settings) { folder in
+            try export(source, to: folder)
         }
-        result.inputs = result.inputs.map { input in
-            guard let table = CanonicalTable.named(file: input.file) else { return input }
-            var mapped = input
-            mapped.file = table.name
-            mapped.path = "\(source.path):\(table.name)"
-            return mapped
-        }
-        result.phaseMs["load_sqlite"] = exportMs
-        return result
     }
 
     /// Writes one canonical CSV file per table present (or queried) into `folder`;
@@ -57,10 +34,8 @@ public enum SQLiteSource {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw SQLiteSourceError.missingDatabase(path: path)
         }
-        if let unknown = source.queries.keys.sorted().first(where: { name in !CanonicalTable.all.contains { $0.name == name } }) {
-            throw SQLiteSourceError.queryFailed(
-                path: path, table: unknown,
-                message: "no such canonical table (known: \(CanonicalTable.all.map(\.name).joined(separator: ", ")))")
+        if let unknown = CanonicalTable.unknownQueryTable(in: source.queries.keys) {
+            throw SQLiteSourceError.queryFailed(path: path, table: unknown.table, message: unknown.message)
         }
         var configuration = Configuration()
         configuration.readonly = true

@@ -38,4 +38,14 @@ public struct CanonicalTable: Sendable, Equatable {
     public static func named(file fileName: String) -> CanonicalTable? {
         all.first { $0.fileName == fileName }
     }
+
+    /// The first of `names` (sorted) that is no canonical table, with the message a source
+    /// reports for a query given for it; nil when all are tables.
+    public static func unknownQueryTable<Names: Sequence<String>>(in names: Names) -> (table: String, message: String)?
+    {
+        guard let unknown = names.sorted().first(where: { name in !all.contains { $0.name == name } }) else {
+            return nil
+        }
+        return (unknown, "no such canonical table (known: \(all.map(\.name).joined(separator: ", ")))")
+    }
 }

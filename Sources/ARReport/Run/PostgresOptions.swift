@@ -20,15 +20,7 @@ public struct PostgresOptions: Sendable, Decodable, Equatable {
 
     /// The first unknown key of a `postgres:` mapping, or of its `queries:` (which names tables).
     static func unknownKey(in section: Any?) -> String? {
-        guard let mapping = section as? [String: Any] else { return nil }
-        if let unknown = mapping.keys.sorted().first(where: { !keys.contains($0) }) { return "postgres.\(unknown)" }
-        let tables = Set(CanonicalTable.all.map(\.name))
-        if let queries = mapping["queries"] as? [String: Any],
-            let unknown = queries.keys.sorted().first(where: { !tables.contains($0) })
-        {
-            return "postgres.queries.\(unknown)"
-        }
-        return nil
+        unknownDatabaseKey(in: section, name: "postgres", keys: keys)
     }
 
     /// Why a config file's URL is refused: it carries a password (`postgresql://user:secret@host/db`

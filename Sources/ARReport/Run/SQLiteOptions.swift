@@ -16,15 +16,7 @@ public struct SQLiteOptions: Sendable, Decodable, Equatable {
 
     /// The first unknown key of a `sqlite:` mapping, or of its `queries:` (which names tables).
     static func unknownKey(in section: Any?) -> String? {
-        guard let mapping = section as? [String: Any] else { return nil }
-        if let unknown = mapping.keys.sorted().first(where: { !keys.contains($0) }) { return "sqlite.\(unknown)" }
-        let tables = Set(CanonicalTable.all.map(\.name))
-        if let queries = mapping["queries"] as? [String: Any],
-            let unknown = queries.keys.sorted().first(where: { !tables.contains($0) })
-        {
-            return "sqlite.queries.\(unknown)"
-        }
-        return nil
+        unknownDatabaseKey(in: section, name: "sqlite", keys: keys)
     }
 
     func resolve(configPath: String) throws -> SQLiteSourceSettings {
@@ -33,4 +25,17 @@ public struct SQLiteOptions: Sendable, Decodable, Equatable {
         }
         return SQLiteSourceSettings(path: path, queries: queries ?? [:])
     }
+}
+
+/// The first unknown key of a database section (`sqlite:`, `postgres:`) as `NAME.key`, or of
+/// its `queries:`, which names canonical tables, as `NAME.queries.table`.
+func unknownDatabaseKey(in section: Any?, name: String, keys: Set<String>) -> String? {
+    guard let mapping = section as? [String: Any] else { return nil }
+    if let unknown = mapping.keys.sorted().first(where: { !keys.contains($0) }) { return "\(name).\(unknown)" }
+    if let queries = mapping["queries"] as? [String: Any],
+        let unknown = CanonicalTable.unknownQueryTable(in: queries.keys)
+    {
+        return "\(name).queries.\(unknown.table)"
+    }
+    return nil
 }
