@@ -54,7 +54,7 @@ struct InvoicesLoader {
             }
             // The duplicate check waits in a small batch whose slots are prefetched now (see StagedInvoices).
             staged.add(
-                row, id: id, values: (customerIndex, issueDay, dueDate, minor, currencyIndex), index: table.ids)
+                row, id: id, values: (customerIndex, issueDay, dueDate, minor, currencyIndex), index: &table.ids)
             if staged.isFull { staged.flush(into: &table, sink: &sink, idColumn: id) }
             return true
         }
@@ -80,7 +80,7 @@ struct StagedInvoices {
 
     var isFull: Bool { values.count == 16 }
 
-    mutating func add(_ row: CSVRow, id: ColumnRef, values rowValues: Values, index: KeyIndex) {
+    mutating func add(_ row: CSVRow, id: ColumnRef, values rowValues: Values, index: inout KeyIndex) {
         let key = row.value(id)
         let probe = KeyIndex.Probe(key)
         index.prefetch(probe)
