@@ -80,6 +80,8 @@ struct StagedInvoices {
 
     var isFull: Bool { values.count == 16 }
 
+    /// `index` is inout only to borrow it in place: passed by value, its arrays were retained and
+    /// released on every row.
     mutating func add(_ row: CSVRow, id: ColumnRef, values rowValues: Values, index: inout KeyIndex) {
         let key = row.value(id)
         let probe = KeyIndex.Probe(key)
