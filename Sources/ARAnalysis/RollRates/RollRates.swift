@@ -29,35 +29,41 @@ public enum RollRates {
         let invoices = ledger.invoices
         let applications = ledger.applications
         let first = dates[0], last = dates[dates.count - 1]
-        for invoice in 0..<invoices.count {
-            // Not issued by the last date, or settled by the first and never overpaid: never open at a date.
-            if invoices.issue[invoice] > last || (!facts.irregular[invoice] && facts.settle[invoice] <= first) { continue }
-            let amount = invoices.amount[invoice]
-            let ageFrom = basis == .due ? invoices.due[invoice] : invoices.issue[invoice]
-            let converter = facts.toReporting[Int(invoices.currency[invoice])]
-            var slot = Int(applications.start[invoice])
-            let upper = Int(applications.start[invoice + 1])
-            var applied: Int64 = 0
-            // Bucket and reporting open amount at each date; bucket -1 = not open.
-            var state: [(bucket: Int, open: Int64)] = []
-            state.reserveCapacity(dates.count)
-            for day in dates {
-                while slot < upper, applications.date[slot] <= day {
-                    applied += applications.amount[slot]
-                    slot += 1
+        fromBalance.withUnsafeMutableBufferPointer { fromBalance in
+            rolled.withUnsafeMutableBufferPointer { rolled in
+                for invoice in 0..<invoices.count {
+                    // Not issued by the last date, or settled by the first and never overpaid: never open at a date.
+                    if invoices.issue[invoice] > last || (!facts.irregular[invoice] && facts.settle[invoice] <= first) {
+                        continue
+                    }
+                    let amount = invoices.amount[invoice]
+                    let ageFrom = basis == .due ? invoices.due[invoice] : invoices.issue[invoice]
+                    let converter = facts.toReporting[Int(invoices.currency[invoice])]
+                    var slot = Int(applications.start[invoice])
+                    let upper = Int(applications.start[invoice + 1])
+                    var applied: Int64 = 0
+                    // Bucket and reporting open amount at the previous date; bucket -1 = not open.
+                    var previous = (bucket: -1, open: Int64(0))
+                    for (index, day) in dates.enumerated() {
+                        while slot < upper, applications.date[slot] <= day {
+                            applied += applications.amount[slot]
+                            slot += 1
+                        }
+                        let open = invoices.issue[invoice] <= day ? max(0, amount - applied) : 0
+                        var current = (bucket: -1, open: Int64(0))
+                        if open > 0 {
+                            let reporting =
+                                open == amount ? facts.amountReporting[invoice] : (converter.convert(open) ?? 0)
+                            current = (buckets.index(daysPastDue: day - ageFrom), reporting)
+                        }
+                        if previous.bucket >= 0 {
+                            let cell = (index - 1) * bucketCount + previous.bucket
+                            fromBalance[cell] += previous.open
+                            if current.bucket == previous.bucket + 1 { rolled[cell] += previous.open }
+                        }
+                        previous = current
+                    }
                 }
-                let open = invoices.issue[invoice] <= day ? max(0, amount - applied) : 0
-                guard open > 0 else {
-                    state.append((-1, 0))
-                    continue
-                }
-                let reporting = open == amount ? facts.amountReporting[invoice] : (converter.convert(open) ?? 0)
-                state.append((buckets.index(daysPastDue: day - ageFrom), reporting))
-            }
-            for pair in 0..<pairs where state[pair].bucket >= 0 {
-                let bucket = state[pair].bucket
-                fromBalance[pair * bucketCount + bucket] += state[pair].open
-                if state[pair + 1].bucket == bucket + 1 { rolled[pair * bucketCount + bucket] += state[pair].open }
             }
         }
         var rates: [RollRate] = []
