@@ -35,7 +35,7 @@ public enum Analysis {
             buckets: settings.buckets, basis: settings.basis)
         let position = Position.compute(ledger: ledger, facts: facts, settings: settings)
         let sales = SalesCalendar(ledger: ledger, facts: facts, through: asOf)
-        let settlement = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 365, through: asOf)
+        let settlement = SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf)
 
         let atT = balances[asOf]!
         // Two independent computations of AR at T must agree to the cent.
@@ -76,7 +76,7 @@ public enum Analysis {
             },
             {
                 let risk = RiskScorecard.compute(
-                    ledger: ledger, facts: facts, position: position, asOf: asOf, settings: settings.risk)
+                    ledger: ledger, position: position, settlement: settlement, asOf: asOf, settings: settings.risk)
                 let delinquency = Worklist.delinquency(ledger: ledger, position: position)
                 let worklist = Worklist.compute(
                     ledger: ledger, delinquency: delinquency, risk: risk, policy: settings.policy)
@@ -84,7 +84,8 @@ public enum Analysis {
                     ledger: ledger, position: position, delinquency: delinquency, worklist: worklist,
                     policy: settings.policy)
                 return (
-                    risk, worklist, holds, CashForecast.compute(ledger: ledger, facts: facts, position: position, asOf: asOf)
+                    risk, worklist, holds, CashForecast.compute(
+                        ledger: ledger, position: position, settlement: settlement, asOf: asOf)
                 )
             })
         return AnalysisResult(

@@ -26,13 +26,14 @@ extension Analysis {
             settings.asOf = asOf
             let position = Position.compute(ledger: ledger, facts: facts, settings: settings)
             let sales = SalesCalendar(ledger: ledger, facts: facts, through: asOf)
-            let settlement = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 365, through: asOf)
+            let settlement = SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf)
             let kpis = KPIs.assemble(
                 ledger: ledger, asOf: asOf, window: window, balances: balances, position: position, sales: sales,
                 settlement: settlement.overall)
             let risk =
                 riskAt.contains(asOf)
-                ? RiskScorecard.compute(ledger: ledger, facts: facts, position: position, asOf: asOf, settings: settings.risk)
+                ? RiskScorecard.compute(
+                    ledger: ledger, position: position, settlement: settlement, asOf: asOf, settings: settings.risk)
                 : []
             return AnalysisSnapshot(kpis: kpis, risk: risk)
         }

@@ -27,6 +27,13 @@ public struct SettlementStats: Sendable, Equatable {
         return Double(value)
     }
 
+    mutating func add(_ other: SettlementStats) {
+        weight += other.weight
+        weightedDaysToPay += other.weightedDaysToPay
+        weightedDaysLate += other.weightedDaysLate
+        invoices += other.invoices
+    }
+
     /// Overall and per customer, for invoices settled in (after, through].
     public static func compute(ledger: Ledger, facts: InvoiceFacts, after: Day, through last: Day)
         -> (overall: SettlementStats, byCustomer: [SettlementStats])
@@ -51,5 +58,60 @@ public struct SettlementStats: Sendable, Equatable {
             byCustomer[customer].invoices += 1
         }
         return (overall, byCustomer)
+    }
+}
+
+/// Days to pay over the year to an as-of date T, as the KPIs, risk scoring and the forecast read
+/// it: invoices settled in (T-365, T], and the same split at T-90 for risk's trend factor.
+/// One pass over the invoices gives all three (the windows were once computed a pass each).
+public struct SettlementYear: Sendable {
+    /// Settled in (T-365, T].
+    public var overall: SettlementStats
+    public var byCustomer: [SettlementStats]
+    /// Settled in (T-90, T].
+    public var recentByCustomer: [SettlementStats]
+    /// Settled in (T-365, T-90].
+    public var earlierByCustomer: [SettlementStats]
+
+    static let recentDays: Day = 90
+
+    public static func compute(ledger: Ledger, facts: InvoiceFacts, asOf: Day) -> SettlementYear {
+        let customers = ledger.customers.count
+        var recent = [SettlementStats](repeating: SettlementStats(), count: customers)
+        var earlier = [SettlementStats](repeating: SettlementStats(), count: customers)
+        let invoices = ledger.invoices
+        let split = asOf - recentDays
+        recent.withUnsafeMutableBufferPointer { recent in
+            earlier.withUnsafeMutableBufferPointer { earlier in
+                for invoice in 0..<invoices.count {
+                    let settle = facts.settle[invoice]
+                    guard settle > asOf - 365, settle <= asOf else { continue }
+                    let weight = Int128(facts.amountReporting[invoice])
+                    let toPay = Int128(settle - invoices.issue[invoice])
+                    let late = Int128(max(0, settle - invoices.due[invoice]))
+                    let customer = Int(invoices.customer[invoice])
+                    if settle > split {
+                        recent[customer].weight += weight
+                        recent[customer].weightedDaysToPay += weight * toPay
+                        recent[customer].weightedDaysLate += weight * late
+                        recent[customer].invoices += 1
+                    } else {
+                        earlier[customer].weight += weight
+                        earlier[customer].weightedDaysToPay += weight * toPay
+                        earlier[customer].weightedDaysLate += weight * late
+                        earlier[customer].invoices += 1
+                    }
+                }
+            }
+        }
+        // Integer sums: the same totals as a pass over the whole year.
+        var overall = SettlementStats()
+        var byCustomer = recent
+        for customer in 0..<customers {
+            byCustomer[customer].add(earlier[customer])
+            overall.add(byCustomer[customer])
+        }
+        return SettlementYear(
+            overall: overall, byCustomer: byCustomer, recentByCustomer: recent, earlierByCustomer: earlier)
     }
 }

@@ -150,4 +150,70 @@ struct SettlementDaysTests {
         #expect(first.weightedDaysLate == Int128(98 * 2_000 * 10_000))
         #expect(byCustomer.map(\.invoices).reduce(0, +) == 120_000)
     }
+
+    @Test("One pass over the year to T splits it at T-90: each boundary day falls in the right window")
+    func yearSplitAtNinetyDays() throws {
+        // T = 2025-12-31, T-90 = 2025-10-02, T-365 = 2024-12-31. Windows: year (T-365, T],
+        // earlier (T-365, T-90], recent (T-90, T]. Amounts 100.00 (G: 200.00), in minor units.
+        //   A settled on T-365: in no window.     B 2025-01-01: earlier, to pay 31, late 1.
+        //   C settled on T-90: earlier, 30 and 0. D on T-89: recent, 30 and 0.
+        //   E settled on T: recent, 30 and 20.     F after T: in no window.
+        //   G (C2) 2025-07-11: earlier, 40 and 10, weight 20,000.
+        let loaded = try LedgerFixture(
+            invoices: """
+                invoice_id,customer_id,issue_date,due_date,amount
+                A,C1,2024-12-01,2024-12-31,100.00
+                B,C1,2024-12-01,2024-12-31,100.00
+                C,C1,2025-09-02,2025-10-02,100.00
+                D,C1,2025-09-03,2025-10-03,100.00
+                E,C1,2025-12-01,2025-12-11,100.00
+                F,C1,2025-12-01,2025-12-11,100.00
+                G,C2,2025-06-01,2025-07-01,200.00
+                """,
+            payments: """
+                payment_id,customer_id,invoice_id,date,amount
+                PA,C1,A,2024-12-31,100.00
+                PB,C1,B,2025-01-01,100.00
+                PC,C1,C,2025-10-02,100.00
+                PD,C1,D,2025-10-03,100.00
+                PE,C1,E,2025-12-31,100.00
+                PF,C1,F,2026-01-01,100.00
+                PG,C2,G,2025-07-11,200.00
+                """
+        ).load(asOf: "2025-12-31")
+        let facts = InvoiceFacts(ledger: loaded.ledger)
+        let asOf = CivilCalendar.parseISO("2025-12-31")!
+        let year = SettlementYear.compute(ledger: loaded.ledger, facts: facts, asOf: asOf)
+        let c1 = loaded.customer("C1")
+        let c2 = loaded.customer("C2")
+
+        #expect(year.earlierByCustomer[c1].invoices == 2)
+        #expect(year.earlierByCustomer[c1].weightedDaysToPay == 10_000 * 31 + 10_000 * 30)
+        #expect(year.earlierByCustomer[c1].weightedDaysLate == 10_000)
+        #expect(year.recentByCustomer[c1].invoices == 2)
+        #expect(year.recentByCustomer[c1].weightedDaysToPay == 600_000)
+        #expect(year.recentByCustomer[c1].weightedDaysLate == 200_000)
+        #expect(year.recentByCustomer[c1].averageDaysLate == 10)
+        #expect(year.earlierByCustomer[c1].averageDaysLate == 0.5)
+        #expect(year.byCustomer[c1].averageDaysToPay == 30.25)
+        #expect(year.byCustomer[c1].averageDaysLate == 5.25)
+        #expect(year.recentByCustomer[c2].averageDaysLate == nil)
+        #expect(year.byCustomer[c2].weightedDaysToPay == 20_000 * 40)
+        #expect(year.overall.invoices == 5)
+        #expect(year.overall.weight == 60_000)
+        #expect(year.overall.weightedDaysToPay == 2_010_000)
+        #expect(year.overall.weightedDaysLate == 410_000)
+
+        // The same sums as one pass per window.
+        let separate = SettlementStats.compute(ledger: loaded.ledger, facts: facts, after: asOf - 365, through: asOf)
+        #expect(year.overall == separate.overall)
+        #expect(year.byCustomer == separate.byCustomer)
+        #expect(
+            year.recentByCustomer
+                == SettlementStats.compute(ledger: loaded.ledger, facts: facts, after: asOf - 90, through: asOf).byCustomer)
+        #expect(
+            year.earlierByCustomer
+                == SettlementStats.compute(ledger: loaded.ledger, facts: facts, after: asOf - 365, through: asOf - 90)
+                .byCustomer)
+    }
 }

@@ -34,9 +34,11 @@ public struct CashForecast: Sendable, Equatable {
     /// First day of week `n` (1-based).
     public static func weekStart(_ n: Int, asOf: Day) -> Day { asOf + 1 + Day(7 * (n - 1)) }
 
-    /// Forecasts the open items of `position` (which must be the position at `asOf`).
-    public static func compute(ledger: Ledger, facts: InvoiceFacts, position: Position, asOf: Day) -> CashForecast {
-        let daysLate = ExpectedDaysLate.compute(ledger: ledger, facts: facts, asOf: asOf)
+    /// Forecasts the open items of `position` and `settlement` (which must both be at `asOf`).
+    public static func compute(ledger: Ledger, position: Position, settlement: SettlementYear, asOf: Day)
+        -> CashForecast
+    {
+        let daysLate = ExpectedDaysLate.compute(ledger: ledger, stats: settlement)
         let paidRecently = customersWithPayments(ledger: ledger, after: asOf - paymentLookbackDays, through: asOf)
         var weekly = [Int64](repeating: 0, count: weeks)
         var beyond: Int64 = 0

@@ -4,8 +4,7 @@ import ARCore
 /// settled in (asOf-365, asOf], else its segment's, else all customers', else 0
 /// (docs/METRICS.md, "Cash forecast").
 public enum ExpectedDaysLate {
-    public static func compute(ledger: Ledger, facts: InvoiceFacts, asOf: Day) -> [Double] {
-        let stats = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 365, through: asOf)
+    public static func compute(ledger: Ledger, stats: SettlementYear) -> [Double] {
         let segments = ledger.customers.segments
         var bySegment: [String: SettlementStats] = [:]
         for customer in segments.indices where !segments[customer].isEmpty {

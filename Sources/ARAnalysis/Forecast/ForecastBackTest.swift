@@ -35,7 +35,9 @@ public struct ForecastBackTest: Sendable, Equatable {
         earlier.asOf = settings.asOf - lookbackDays
         let asOf = earlier.asOf
         let position = Position.compute(ledger: ledger, facts: facts, settings: earlier)
-        let forecast = CashForecast.compute(ledger: ledger, facts: facts, position: position, asOf: asOf)
+        let forecast = CashForecast.compute(
+            ledger: ledger, position: position,
+            settlement: SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf), asOf: asOf)
         let horizonEnd = CashForecast.weekStart(CashForecast.weeks + 1, asOf: asOf) - 1
         var actual = [Int64](repeating: 0, count: CashForecast.weeks)
         let invoices = ledger.invoices

@@ -5,14 +5,13 @@ public enum RiskScorecard {
     /// Scores every customer with open AR or unapplied cash at T, or an invoice issued in (T-365, T].
     /// Result in customer index order.
     public static func compute(
-        ledger: Ledger, facts: InvoiceFacts, position: Position, asOf: Day, settings: RiskSettings
+        ledger: Ledger, position: Position, settlement: SettlementYear, asOf: Day, settings: RiskSettings
     ) -> [CustomerRisk] {
         let customers = ledger.customers
         let invoices = ledger.invoices
-        let year = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 365, through: asOf).byCustomer
-        let recent = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 90, through: asOf).byCustomer
-        let earlier = SettlementStats.compute(ledger: ledger, facts: facts, after: asOf - 365, through: asOf - 90)
-            .byCustomer
+        let year = settlement.byCustomer
+        let recent = settlement.recentByCustomer
+        let earlier = settlement.earlierByCustomer
 
         // Disputes by count: invoices issued in (T-365, T], and those of them with a dispute opened <= T.
         var disputedInvoice = [Bool](repeating: false, count: invoices.count)
