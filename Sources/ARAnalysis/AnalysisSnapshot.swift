@@ -24,7 +24,8 @@ extension Analysis {
         let snapshot: @Sendable (Day) -> AnalysisSnapshot = { asOf in
             var settings = settings
             settings.asOf = asOf
-            let position = Position.compute(ledger: ledger, facts: facts, settings: settings)
+            // KPIs and risk read the per-customer totals only.
+            let position = Position.compute(ledger: ledger, facts: facts, settings: settings, items: false)
             let sales = SalesCalendar(ledger: ledger, facts: facts, through: asOf)
             let settlement = SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf)
             let kpis = KPIs.assemble(

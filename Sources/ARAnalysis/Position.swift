@@ -52,9 +52,7 @@ public struct Position: Sendable {
     }
 
     /// Customer indices sorted by customer id.
-    public static func customerOrder(_ ledger: Ledger) -> [Int] {
-        ledger.customers.ids.indices.sorted { ledger.customers.ids[$0] < ledger.customers.ids[$1] }
-    }
+    public static func customerOrder(_ ledger: Ledger) -> [Int] { ledger.customerOrder }
 
     /// open_T of one invoice and the unapplied cash it leaves (prepayment before issue, excess after),
     /// in the invoice's own minor units. The reference definition the fast series is checked against.
@@ -70,7 +68,11 @@ public struct Position: Sendable {
         return (max(0, amount - applied), max(0, applied - amount))
     }
 
-    public static func compute(ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings) -> Position {
+    /// With `items` false only the per-customer totals are computed: no open or unapplied items,
+    /// so nothing to sort (what the T-7 and month-end comparisons need).
+    public static func compute(ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings, items: Bool = true)
+        -> Position
+    {
         let asOf = settings.asOf
         let invoices = ledger.invoices
         let customerCount = ledger.customers.count
@@ -83,7 +85,8 @@ public struct Position: Sendable {
         var position = Position(
             openItems: [], bucketTotals: [Int64](repeating: 0, count: customerCount * bucketCount),
             bucketCount: bucketCount, openTotal: [Int64](repeating: 0, count: customerCount),
-            unapplied: [Int64](repeating: 0, count: customerCount), disputed: [Int64](repeating: 0, count: customerCount),
+            unapplied: [Int64](repeating: 0, count: customerCount),
+            disputed: [Int64](repeating: 0, count: customerCount),
             over30: [Int64](repeating: 0, count: customerCount), over90: [Int64](repeating: 0, count: customerCount),
             unappliedItems: [])
         for invoice in 0..<invoices.count {
@@ -98,15 +101,20 @@ public struct Position: Sendable {
                 // Dated when the cash arrived: the first application of a prepayment,
                 // the settlement of an overpaid invoice.
                 let prepaid = invoices.issue[invoice] > asOf
-                position.unappliedItems.append(
-                    UnappliedItem(
-                        customer: Int32(customer), source: prepaid ? .prepayment : .excess,
-                        reference: invoices.ids.key(invoice),
-                        date: prepaid ? ledger.applications.date[Int(ledger.applications.start[invoice])] : facts.settle[invoice],
-                        amount: amount))
+                if items {
+                    position.unappliedItems.append(
+                        UnappliedItem(
+                            customer: Int32(customer), source: prepaid ? .prepayment : .excess,
+                            reference: invoices.ids.key(invoice),
+                            date: prepaid
+                                ? ledger.applications.date[Int(ledger.applications.start[invoice])]
+                                : facts.settle[invoice],
+                            amount: amount))
+                }
             }
             guard open > 0 else { continue }
-            let reporting = open == invoices.amount[invoice] ? facts.amountReporting[invoice] : (converter.convert(open) ?? 0)
+            let reporting =
+                open == invoices.amount[invoice] ? facts.amountReporting[invoice] : (converter.convert(open) ?? 0)
             let ageFrom = settings.basis == .due ? invoices.due[invoice] : invoices.issue[invoice]
             let days = asOf - ageFrom
             let bucket = settings.buckets.index(daysPastDue: days)
@@ -115,27 +123,33 @@ public struct Position: Sendable {
             if days > 30 { position.over30[customer] += reporting }
             if days > 90 { position.over90[customer] += reporting }
             if disputedAtT[invoice] { position.disputed[customer] += reporting }
-            position.openItems.append(
-                OpenItem(
-                    invoice: Int32(invoice), customer: Int32(customer), daysPastDue: days, bucket: bucket,
-                    open: reporting, disputed: disputedAtT[invoice]))
+            if items {
+                position.openItems.append(
+                    OpenItem(
+                        invoice: Int32(invoice), customer: Int32(customer), daysPastDue: days, bucket: bucket,
+                        open: reporting, disputed: disputedAtT[invoice]))
+            }
         }
         let unapplied = ledger.unapplied
         for item in 0..<unapplied.count where unapplied.date[item] <= asOf {
             let customer = Int(unapplied.customer[item])
             let amount = facts.toReporting[Int(unapplied.currency[item])].convert(unapplied.amount[item]) ?? 0
             position.unapplied[customer] += amount
-            position.unappliedItems.append(
-                UnappliedItem(
-                    customer: Int32(customer),
-                    source: unapplied.reason[item] == .onAccount ? .onAccount : .unknownInvoice,
-                    reference: unapplied.reference[item], date: unapplied.date[item], amount: amount))
+            if items {
+                position.unappliedItems.append(
+                    UnappliedItem(
+                        customer: Int32(customer),
+                        source: unapplied.reason[item] == .onAccount ? .onAccount : .unknownInvoice,
+                        reference: unapplied.reference[item], date: unapplied.date[item], amount: amount))
+            }
         }
+        guard items else { return position }
         var rank = [Int](repeating: 0, count: customerCount)
         for (order, customer) in customerOrder(ledger).enumerated() { rank[customer] = order }
         position.openItems.sort { a, b in
             if a.customer != b.customer { return rank[Int(a.customer)] < rank[Int(b.customer)] }
-            let dueA = invoices.due[Int(a.invoice)], dueB = invoices.due[Int(b.invoice)]
+            let dueA = invoices.due[Int(a.invoice)]
+            let dueB = invoices.due[Int(b.invoice)]
             if dueA != dueB { return dueA < dueB }
             return invoices.ids.key(Int(a.invoice)) < invoices.ids.key(Int(b.invoice))
         }

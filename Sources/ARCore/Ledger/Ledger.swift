@@ -5,7 +5,12 @@ public struct Ledger: Sendable {
     public var currencies: [Currency]
     /// The rate at the as-of date of each currency (reporting = 1).
     public var rates: [FXRate]
-    public var customers: CustomerTable
+    public var customers: CustomerTable {
+        didSet { customerOrder = Ledger.order(of: customers) }
+    }
+    /// Customer indices sorted by customer id: the order of every per-customer output, sorted
+    /// once here rather than by each computation that lists customers.
+    public private(set) var customerOrder: [Int]
     public var invoices: InvoiceTable
     public var applications: ApplicationTable
     public var unapplied: UnappliedTable
@@ -18,6 +23,7 @@ public struct Ledger: Sendable {
         self.currencies = currencies
         self.rates = rates
         self.customers = customers
+        customerOrder = Ledger.order(of: customers)
         self.invoices = invoices
         self.applications = applications
         self.unapplied = unapplied
@@ -25,6 +31,10 @@ public struct Ledger: Sendable {
     }
 
     public var reportingCurrency: Currency { currencies[0] }
+
+    private static func order(of customers: CustomerTable) -> [Int] {
+        customers.ids.indices.sorted { customers.ids[$0] < customers.ids[$1] }
+    }
 
     /// Converters from each currency into the reporting currency at the as-of rates.
     public var toReporting: [MinorUnitConverter] {
