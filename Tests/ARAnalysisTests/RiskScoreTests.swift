@@ -62,6 +62,10 @@ struct RiskScoreTests {
         // Only one factor above 0: one reason. late 12 days -> 20 x 0.30 = 6 beats past_due 25 % -> 5.
         #expect(scored(rawFactors(late: 12)).reasons == [.late])
         #expect(scored(rawFactors(late: 12, pastDue: 25, disputes: 10)).reasons == [.late, .pastDue])
+        // A later, larger contribution moves the earlier leader to second: late 6, past_due 5, severe 15.
+        #expect(scored(rawFactors(late: 12, pastDue: 25, severe: 100)).reasons == [.severe, .late])
+        // Three equal contributions of 10 (past_due 50 %, trend 30, disputes 50 %): the first two listed.
+        #expect(scored(rawFactors(pastDue: 50, trend: 30, disputes: 50)).reasons == [.pastDue, .trend])
     }
 
     @Test("configured weights, scales and bands replace SPEC's")

@@ -37,23 +37,49 @@ public enum RiskScoring {
 
     /// The scored values of one customer from its raw factor values.
     public static func score(customer: Int, rawValues: [Double], settings: RiskSettings) -> CustomerRisk {
+        score(customer: customer, rawValues: rawValues, table: Table(settings))
+    }
+
+    /// The settings as arrays in `RiskFactor.allCases` order, looked up once per scorecard
+    /// rather than twice per factor and customer.
+    public struct Table: Sendable {
+        let weights: [Double]
+        let scales: [FactorScale]
+        let bands: RiskBandEdges
+
+        public init(_ settings: RiskSettings) {
+            weights = RiskFactor.allCases.map(settings.weight)
+            scales = RiskFactor.allCases.map(settings.scale)
+            bands = settings.bands
+        }
+    }
+
+    public static func score(customer: Int, rawValues: [Double], table: Table) -> CustomerRisk {
         let factors = RiskFactor.allCases
-        let scaled = zip(factors, rawValues).map { settings.scale($0).score($1) }
-        let contributions = zip(factors, scaled).map { settings.weight($0) * $1 }
-        let unrounded = contributions.reduce(0, +)
-        let tenths = tenths(unrounded)
-        // A stable sort keeps SPEC's factor order among equal contributions.
-        let reasons = factors.indices
-            .filter { contributions[$0] > 0 }
-            .enumerated()
-            .sorted { a, b in
-                contributions[a.element] != contributions[b.element]
-                    ? contributions[a.element] > contributions[b.element] : a.offset < b.offset
+        var scaled = [Double](repeating: 0, count: factors.count)
+        var unrounded = 0.0
+        // The two largest contributions above 0; a later equal one does not displace an earlier
+        // one, so ties keep SPEC's factor order.
+        var first = -1
+        var second = -1
+        for index in 0..<factors.count {
+            scaled[index] = table.scales[index].score(rawValues[index])
+            let contribution = table.weights[index] * scaled[index]
+            unrounded += contribution
+            guard contribution > 0 else { continue }
+            if first < 0 || contribution > table.weights[first] * scaled[first] {
+                second = first
+                first = index
+            } else if second < 0 || contribution > table.weights[second] * scaled[second] {
+                second = index
             }
-            .prefix(2)
-            .map { factors[$0.element] }
+        }
+        var reasons: [RiskFactor] = []
+        if first >= 0 { reasons.append(factors[first]) }
+        if second >= 0 { reasons.append(factors[second]) }
+        let tenths = tenths(unrounded)
         return CustomerRisk(
             customer: customer, rawValues: rawValues, factors: scaled, unroundedScore: unrounded, scoreTenths: tenths,
-            band: settings.bands.band(of: Double(tenths) / 10), reasons: reasons)
+            band: table.bands.band(of: Double(tenths) / 10), reasons: reasons)
     }
 }

@@ -27,7 +27,9 @@ public enum RiskScorecard {
         }
 
         let toReporting = ledger.toReporting
+        let table = RiskScoring.Table(settings)
         var scored: [CustomerRisk] = []
+        scored.reserveCapacity(customers.count)
         for customer in 0..<customers.count {
             let open = position.openTotal[customer]
             guard open > 0 || position.unapplied[customer] != 0 || issuedInYear[customer] > 0 else { continue }
@@ -54,7 +56,7 @@ public enum RiskScorecard {
             scored.append(
                 RiskScoring.score(
                     customer: customer, rawValues: [late, pastDue, severe, utilization, trend, disputes],
-                    settings: settings))
+                    table: table))
         }
         return scored
     }
