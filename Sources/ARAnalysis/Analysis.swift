@@ -25,10 +25,13 @@ public struct AnalysisResult: Sendable {
 
 /// The analysis stage: pure, a ledger and settings in, values out.
 public enum Analysis {
-    public static func run(ledger: Ledger, settings: AnalysisSettings) throws -> AnalysisResult {
+    /// `facts`, when given, must be `InvoiceFacts(ledger: ledger)` (the batch shares them with the comparisons).
+    public static func run(ledger: Ledger, settings: AnalysisSettings, facts given: InvoiceFacts? = nil) throws
+        -> AnalysisResult
+    {
         let asOf = settings.asOf
         let window = settings.dsoDays
-        let facts = InvoiceFacts(ledger: ledger)
+        let facts = given ?? InvoiceFacts(ledger: ledger)
         let trendDates = (1...12).reversed().map { CivilCalendar.monthEnd(monthsBefore: $0, asOf) } + [asOf]
         let balances = BalanceSeries.compute(
             ledger: ledger, facts: facts, dates: trendDates + trendDates.map { $0 - window } + [asOf - 365],

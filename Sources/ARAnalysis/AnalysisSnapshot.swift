@@ -12,12 +12,13 @@ public struct AnalysisSnapshot: Sendable {
 
 extension Analysis {
     /// `settings` at each of `dates` (the as-of date replaced), side by side: pure, like `run`.
-    /// Risk scores are computed only for the dates in `riskAt`.
-    public static func snapshots(ledger: Ledger, settings: AnalysisSettings, dates: [Day], riskAt: Set<Day> = [])
-        -> [AnalysisSnapshot]
-    {
+    /// Risk scores are computed only for the dates in `riskAt`. `facts`, when given, must be
+    /// `InvoiceFacts(ledger: ledger)`: they do not depend on the date.
+    public static func snapshots(
+        ledger: Ledger, settings: AnalysisSettings, dates: [Day], riskAt: Set<Day> = [], facts given: InvoiceFacts? = nil
+    ) -> [AnalysisSnapshot] {
         let window = settings.dsoDays
-        let facts = InvoiceFacts(ledger: ledger)
+        let facts = given ?? InvoiceFacts(ledger: ledger)
         let balances = BalanceSeries.compute(
             ledger: ledger, facts: facts, dates: dates.flatMap { [$0, $0 - window, $0 - 365] }, buckets: settings.buckets,
             basis: settings.basis)

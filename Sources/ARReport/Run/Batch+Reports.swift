@@ -19,11 +19,13 @@ extension Batch {
     }
 
     /// The ledger at T-7 (with risk scores, for customers that became high risk) and at the previous month end.
-    public static func comparisons(ledger: Ledger, settings: RunSettings) -> [AnalysisSnapshot] {
+    public static func comparisons(ledger: Ledger, settings: RunSettings, facts: InvoiceFacts? = nil)
+        -> [AnalysisSnapshot]
+    {
         let dates = ReportSources.comparisonDates(asOf: settings.asOf)
         return Analysis.snapshots(
-            ledger: ledger, settings: settings.analysis, dates: [dates.weekAgo, dates.monthEnd], riskAt: [dates.weekAgo]
-        )
+            ledger: ledger, settings: settings.analysis, dates: [dates.weekAgo, dates.monthEnd], riskAt: [dates.weekAgo],
+            facts: facts)
     }
 
     /// Renders the board pack, report.html, the email files and the chart PNGs for the

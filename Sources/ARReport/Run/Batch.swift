@@ -102,7 +102,9 @@ public enum Batch {
         let recorded = try recordedComparison(settings)
         let loadMs = milliseconds(start)
         let analysisStart = clock.now
-        let fullAnalysis = try Analysis.run(ledger: load.ledger, settings: settings.analysis)
+        // Computed once for the analysis and the report's comparisons (T-7, month end).
+        let facts = InvoiceFacts(ledger: load.ledger)
+        let fullAnalysis = try Analysis.run(ledger: load.ledger, settings: settings.analysis, facts: facts)
         let analysis = settings.hasHistory ? fullAnalysis : fullAnalysis.withoutHistory()
         let analysisMs = milliseconds(analysisStart)
 
@@ -127,7 +129,8 @@ public enum Batch {
                     let model = try reportModel(
                         ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs,
                         rejects: load.rejects,
-                        recorded: recorded, comparisons: Batch.comparisons(ledger: ledger, settings: settings))
+                        recorded: recorded,
+                        comparisons: Batch.comparisons(ledger: ledger, settings: settings, facts: facts))
                     let files = try renderReports(
                         model, templates: templates, boardPack: boardPack, settings: settings, attachments: attachments,
                         date: now)
