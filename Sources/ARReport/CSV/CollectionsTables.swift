@@ -12,19 +12,29 @@ extension OutputTables {
             "customer_id", "name", "stage", "action", "oldest_invoice", "days_past_due", "past_due_amount", "risk_score",
             "risk_band", "priority", "email", "phone",
         ])
-        for item in analysis.worklist {
-            csv.field(customers.ids[item.customer])
-            csv.field(customers.names[item.customer])
-            csv.integer(item.stage + 1)
-            csv.field(item.action)
-            ledger.invoices.ids.withKey(Int(item.oldestInvoice)) { csv.field(utf8: $0) }
-            csv.integer(Int(item.daysPastDue))
-            csv.money(item.pastDueAmount, digits: digits)
-            csv.field(item.risk.map { Format.score(tenths: $0.scoreTenths) } ?? "")
-            csv.field(item.risk?.band.rawValue ?? "")
-            csv.money(item.priority, digits: digits)
-            csv.field(customers.emails[item.customer])
-            csv.field(customers.phones[item.customer])
+        // Read in place: copying an item (its risk holds three arrays) or the invoice table
+        // (a dozen arrays) per row cost more reference counting than the row's formatting.
+        let invoiceIDs = ledger.invoices.ids
+        let worklist = analysis.worklist
+        for index in worklist.indices {
+            let customer = worklist[index].customer
+            csv.field(customers.ids[customer])
+            csv.field(customers.names[customer])
+            csv.integer(worklist[index].stage + 1)
+            csv.field(worklist[index].action)
+            invoiceIDs.withKey(Int(worklist[index].oldestInvoice)) { csv.field(utf8: $0) }
+            csv.integer(Int(worklist[index].daysPastDue))
+            csv.money(worklist[index].pastDueAmount, digits: digits)
+            if let tenths = worklist[index].risk?.scoreTenths {
+                csv.money(Int64(tenths), digits: 1)  // Format.score, without a String
+                csv.field(worklist[index].risk!.band.rawValue)
+            } else {
+                csv.field("")
+                csv.field("")
+            }
+            csv.money(worklist[index].priority, digits: digits)
+            csv.field(customers.emails[customer])
+            csv.field(customers.phones[customer])
             csv.endRow()
         }
         return csv.bytes

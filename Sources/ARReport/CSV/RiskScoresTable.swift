@@ -8,17 +8,38 @@ extension OutputTables {
         let customers = ledger.customers
         var csv = CSVBuffer()
         csv.header(["customer_id", "name", "score", "band"] + RiskFactor.allCases.map(\.key) + ["reasons"])
-        for risk in analysis.risk.sorted(by: { customers.ids[$0.customer] < customers.ids[$1.customer] }) {
-            csv.field(customers.ids[risk.customer])
-            csv.field(customers.names[risk.customer])
-            csv.money(Int64(risk.scoreTenths), digits: 1)  // Format.score, without a String
-            csv.field(risk.band.rawValue)
-            for value in risk.factors { csv.ratio(value) }
-            csv.field(risk.reasons.map(\.key).joined(separator: ";"))
+        // By customer_id through the ledger's customer order, without sorting or copying the scores.
+        let scores = analysis.risk
+        var row = [Int](repeating: -1, count: customers.count)
+        for index in scores.indices { row[scores[index].customer] = index }
+        for customer in ledger.customerOrder where row[customer] >= 0 {
+            let index = row[customer]
+            csv.field(customers.ids[customer])
+            csv.field(customers.names[customer])
+            csv.money(Int64(scores[index].scoreTenths), digits: 1)  // Format.score, without a String
+            csv.field(scores[index].band.rawValue)
+            for factor in 0..<RiskFactor.allCases.count { csv.ratio(scores[index].factors[factor]) }
+            csv.field(reasonsText(scores[index].reasons))
             csv.endRow()
         }
         return csv.bytes
     }
+}
+
+/// Reason lists as written (`late;past_due`), for up to two reasons: the 43 possible lists are
+/// joined once, not per row. Slot (first + 1) * 7 + (second + 1), by factor index; 0 = none.
+private let joinedReasons: [String] = {
+    let factors = RiskFactor.allCases
+    return (0..<49).map { slot in
+        [slot / 7, slot % 7].filter { $0 > 0 }.map { factors[$0 - 1].key }.joined(separator: ";")
+    }
+}()
+
+private func reasonsText(_ reasons: [RiskFactor]) -> String {
+    guard reasons.count <= 2 else { return reasons.map(\.key).joined(separator: ";") }
+    var slot = 0
+    for reason in reasons { slot = slot * 7 + RiskFactor.allCases.firstIndex(of: reason)! + 1 }
+    return joinedReasons[slot]
 }
 
 extension Format {
