@@ -126,6 +126,7 @@ import Testing
         var now = try Analysis.run(ledger: load.ledger, settings: run.analysis)
         now.risk = [risk(0, 800), risk(1, 600), risk(2, 100)]
         model.risk = ReportModelBuilder.risk(ledger: load.ledger, analysis: now, weekAgo: [risk(0, 400), risk(1, 550)])
+        #expect(model.risk.changesKnown)
         #expect(model.risk.newlyHigh.map(\.customerID) == ["C1"])
         #expect(model.risk.newlyHigh[0].previousBand == "medium")
         #expect(model.risk.newlyHigh[0].band == "critical")

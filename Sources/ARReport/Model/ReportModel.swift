@@ -165,6 +165,9 @@ public struct ConcentrationRow: Sendable, Equatable, TemplateRow {
 public struct RiskSection: Sendable, TemplateRow {
     public var bands: [RiskBandRow] = []
     public var scoredCustomers = ""
+    /// False for an open-items source: its ledger at T-7 holds only today's open invoices, so
+    /// the scores at T-7 cannot be rebuilt and no change since T-7 is listed.
+    public var changesKnown = true
     /// Customers whose band is high or critical at T and was lower (or unscored) at T-7.
     public var newlyHigh: [RiskChangeRow] = []
     public var newlyHighCount = ""

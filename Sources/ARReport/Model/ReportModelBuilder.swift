@@ -86,7 +86,7 @@ public enum ReportModelBuilder {
         model.trend = trend(analysis: analysis, currency: currency)
         model.topPastDue = topPastDue(ledger: ledger, analysis: analysis)
         model.concentration = concentration(ledger: ledger, analysis: analysis)
-        model.risk = risk(ledger: ledger, analysis: analysis, weekAgo: sources.weekAgo.risk)
+        model.risk = risk(ledger: ledger, analysis: analysis, weekAgo: sources.hasHistory ? sources.weekAgo.risk : nil)
         model.worklist = worklist(ledger: ledger, analysis: analysis)
         model.allowance = allowance(analysis: analysis)
         model.forecast = forecast(ledger: ledger, analysis: analysis)
@@ -234,7 +234,8 @@ public enum ReportModelBuilder {
         }
     }
 
-    static func risk(ledger: Ledger, analysis: AnalysisResult, weekAgo: [CustomerRisk]) -> RiskSection {
+    /// `weekAgo` nil: the scores at T-7 are not known (an open-items source), nothing is listed as changed.
+    static func risk(ledger: Ledger, analysis: AnalysisResult, weekAgo: [CustomerRisk]?) -> RiskSection {
         let currency = ledger.reportingCurrency
         let position = analysis.position
         var counts: [RiskBand: Int] = [:]
@@ -256,6 +257,10 @@ public enum ReportModelBuilder {
         section.scoredCustomers = DisplayFormat.count(analysis.risk.count)
         section.highOrCriticalCount = DisplayFormat.count((counts[.high] ?? 0) + (counts[.critical] ?? 0))
 
+        guard let weekAgo else {
+            section.changesKnown = false
+            return section
+        }
         // The same ledger at T-7: customer indices are the same.
         var before = [CustomerRisk?](repeating: nil, count: ledger.customers.count)
         for entry in weekAgo { before[entry.customer] = entry }

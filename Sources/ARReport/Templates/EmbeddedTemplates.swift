@@ -213,6 +213,7 @@ enum EmbeddedTemplates {
                 </div>
                 <div>
                   <h3>Became high or critical since {{weekAgoLong}}</h3>
+                  {{#risk.changesKnown}}
                   {{#risk.hasNewlyHigh}}
                   <p class="callout"><strong>{{risk.newlyHighCount}}</strong> customers moved into a higher band, now high or critical.</p>
                   <table>
@@ -225,6 +226,8 @@ enum EmbeddedTemplates {
                   </table>
                   {{/risk.hasNewlyHigh}}
                   {{^risk.hasNewlyHigh}}<p class="callout ok">No customer became high or critical risk in the last seven days.</p>{{/risk.hasNewlyHigh}}
+                  {{/risk.changesKnown}}
+                  {{^risk.changesKnown}}<p class="callout">Not known: this source is an open-items snapshot, which holds only today's open invoices, so the scores of {{weekAgoLong}} cannot be rebuilt from it.</p>{{/risk.changesKnown}}
                 </div>
               </div>
 
@@ -425,6 +428,7 @@ enum EmbeddedTemplates {
 
             <tr><td style="padding:20px 32px 8px;">
               <div style="font-size:16px;font-weight:bold;margin-bottom:4px;">Became high or critical risk since {{weekAgoLong}}</div>
+              {{#risk.changesKnown}}
               {{#risk.hasNewlyHigh}}
               <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="font-size:13px;line-height:18px;">
                 {{#risk.newlyHigh}}
@@ -439,6 +443,8 @@ enum EmbeddedTemplates {
               </table>
               {{/risk.hasNewlyHigh}}
               {{^risk.hasNewlyHigh}}<div style="font-size:13px;color:#00765A;">None this week.</div>{{/risk.hasNewlyHigh}}
+              {{/risk.changesKnown}}
+              {{^risk.changesKnown}}<div style="font-size:13px;color:#52606D;">Not known: this source is an open-items snapshot, which holds only today's open invoices.</div>{{/risk.changesKnown}}
             </td></tr>
 
             <tr><td style="padding:20px 32px 24px;">
@@ -496,12 +502,17 @@ enum EmbeddedTemplates {
             {{/worklist.hasItems}}
 
             BECAME HIGH OR CRITICAL RISK SINCE {{weekAgo}}
+            {{#risk.changesKnown}}
             {{#risk.newlyHigh}}
               {{name}} ({{customerID}}): {{band}} {{score}}, was {{previousBand}} {{previousScore}}; {{reasons}}
             {{/risk.newlyHigh}}
             {{^risk.hasNewlyHigh}}
               None this week.
             {{/risk.hasNewlyHigh}}
+            {{/risk.changesKnown}}
+            {{^risk.changesKnown}}
+              Not known: this source is an open-items snapshot, which holds only today's open invoices.
+            {{/risk.changesKnown}}
 
             DATA
               {{dataQuality.rowsRead}} rows read, {{dataQuality.rowsRejected}} rejected ({{dataQuality.rejectRate}}).
