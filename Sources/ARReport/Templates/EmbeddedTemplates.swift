@@ -64,6 +64,7 @@ enum EmbeddedTemplates {
             .band-low { color: #00765A; } .band-medium { color: #8A5A00; } .band-high { color: #B34A00; } .band-critical { color: #7A2703; background: #FBEDE3; }
             .callout { border-left: 3px solid var(--bad); background: var(--bad-bg); padding: 10px 14px; border-radius: 0 4px 4px 0; margin: 0 0 12px; font-size: 13px; }
             .callout.ok { border-left-color: var(--good); background: var(--good-bg); }
+            .callout.note { border-left-color: var(--rule-strong); background: var(--neutral-bg); color: var(--ink-2); }
             .scroll { overflow-x: auto; }
             dl.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 16px; margin: 0; font-size: 13px; }
             dl.facts dt { color: var(--ink-2); } dl.facts dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
@@ -227,7 +228,7 @@ enum EmbeddedTemplates {
                   {{/risk.hasNewlyHigh}}
                   {{^risk.hasNewlyHigh}}<p class="callout ok">No customer became high or critical risk in the last seven days.</p>{{/risk.hasNewlyHigh}}
                   {{/risk.changesKnown}}
-                  {{^risk.changesKnown}}<p class="callout">Not known: this source is an open-items snapshot, which holds only today's open invoices, so the scores of {{weekAgoLong}} cannot be rebuilt from it.</p>{{/risk.changesKnown}}
+                  {{^risk.changesKnown}}<p class="callout note">Not known: this source is an open-items snapshot, which holds only today's open invoices, so the scores of {{weekAgoLong}} cannot be rebuilt from it.</p>{{/risk.changesKnown}}
                 </div>
               </div>
 
