@@ -39,6 +39,8 @@ pages:
   - page: aging
     heading: Aging of open receivables
     blocks:
+      - kpis: [current_ar, past_due_ar, over_90_share, disputed_ar]
+        compare: month_end
       - chart: aging_buckets
       - table: aging
         title: Open AR by bucket
@@ -56,6 +58,10 @@ pages:
       - table: top_past_due
         title: Largest past-due balances
         rows: 10
+      - table: worklist
+        title: Collections worklist, most urgent first
+        rows: 5
+        width: full
 
   - page: risk
     heading: Customer risk
