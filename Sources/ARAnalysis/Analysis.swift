@@ -36,9 +36,18 @@ public enum Analysis {
         let balances = BalanceSeries.compute(
             ledger: ledger, facts: facts, dates: trendDates + trendDates.map { $0 - window } + [asOf - 365],
             buckets: settings.buckets, basis: settings.basis)
-        let position = Position.compute(ledger: ledger, facts: facts, settings: settings)
-        let sales = SalesCalendar(ledger: ledger, facts: facts, through: asOf)
-        let settlement = SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf)
+        // The position at T (every open item, sorted) and the roll rates, sales and days to pay
+        // depend on nothing but the ledger and the facts: they run on the two cores.
+        let (position, (rollRates, sales, settlement)) = try inParallel(
+            { Position.compute(ledger: ledger, facts: facts, settings: settings) },
+            {
+                (
+                    RollRates.compute(
+                        ledger: ledger, facts: facts, dates: trendDates, buckets: settings.buckets, basis: settings.basis),
+                    SalesCalendar(ledger: ledger, facts: facts, through: asOf),
+                    SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf)
+                )
+            })
 
         let atT = balances[asOf]!
         // Two independent computations of AR at T must agree to the cent.
@@ -66,17 +75,9 @@ public enum Analysis {
             ledger: ledger, asOf: asOf, window: window, balances: balances, position: position, sales: sales,
             settlement: settlement.overall)
 
-        // The back-test (a second position at T-91) and the roll rates depend on nothing
-        // below, so they run on the other core.
-        let ((backTest, rollRates), (risk, worklist, holds, forecast)) = try inParallel(
-            {
-                (
-                    ForecastBackTest.compute(ledger: ledger, facts: facts, settings: settings),
-                    RollRates.compute(
-                        ledger: ledger, facts: facts, dates: trendDates, buckets: settings.buckets,
-                        basis: settings.basis)
-                )
-            },
+        // The back-test (a second position, at T-91) depends on nothing below: it runs on the other core.
+        let (backTest, (risk, worklist, holds, forecast)) = try inParallel(
+            { ForecastBackTest.compute(ledger: ledger, facts: facts, settings: settings) },
             {
                 let risk = RiskScorecard.compute(
                     ledger: ledger, position: position, settlement: settlement, asOf: asOf, settings: settings.risk)
