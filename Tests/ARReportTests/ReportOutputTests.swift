@@ -64,6 +64,36 @@ import Testing
         #expect(bad.stderr.contains("unknown format 'xls'"))
     }
 
+    @Test("files over the email's attachment limit stay in the output folder and the email names them")
+    func attachmentsOverTheLimitAreNamedNotAttached() throws {
+        // kpis.csv is 365 bytes, aging_summary.csv 484 and board_pack.pdf about 49 kB: with a limit
+        // of 600 bytes only kpis.csv fits (365 + 484 > 600).
+        let (out, result) = try Self.run(config: "email:\n  max_attachments_mb: 0.0006\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let eml = try String(contentsOf: out.appendingPathComponent("email.eml"), encoding: .utf8)
+        let attached = eml.components(separatedBy: "Content-Disposition: attachment; filename=\"").dropFirst()
+            .map { $0.prefix { $0 != "\"" } }
+        #expect(attached == ["kpis.csv"])
+        let text = try String(contentsOf: out.appendingPathComponent("email.txt"), encoding: .utf8)
+        #expect(text.contains("Attached: kpis.csv."))
+        #expect(
+            text.contains(
+                "Not attached, over the 600 bytes limit for attachments: aging_summary.csv (484 bytes) and board_pack.pdf ("))
+        let html = try String(contentsOf: out.appendingPathComponent("email.html"), encoding: .utf8)
+        #expect(html.contains("Not attached, over the 600 bytes limit for attachments: aging_summary.csv (484 bytes)"))
+        // The files themselves are written as usual.
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("board_pack.pdf").path))
+
+        // The default limit (10 MB) attaches all three; a limit that is not a size is refused.
+        let (defaultOut, _) = try Self.run()
+        let all = try String(contentsOf: defaultOut.appendingPathComponent("email.txt"), encoding: .utf8)
+        #expect(all.contains("Attached: kpis.csv, aging_summary.csv and board_pack.pdf."))
+        #expect(!all.contains("Not attached"))
+        let (_, bad) = try Self.run(config: "email:\n  max_attachments_mb: -1\n")
+        #expect(bad.status == 78)
+        #expect(bad.stderr.contains("email.max_attachments_mb: must be 0 to 1000 (MB), not -1.0"))
+    }
+
     @Test func emlParsesBackWithItsStructureHeadersAndAttachments() throws {
         let config = """
             email:

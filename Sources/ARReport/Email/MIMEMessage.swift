@@ -7,11 +7,19 @@ public struct EmailSettings: Sendable, Equatable {
     public var from: String
     public var to: [String]
     public var cc: [String]
+    /// Files are attached, in order, while their total stays within this many bytes; the rest
+    /// stay in the output folder and the email names them (a message over a mail server's
+    /// limit is bounced, and the weekly email must arrive).
+    public var maxAttachmentBytes: Int
 
-    public init(from: String, to: [String], cc: [String] = []) {
+    /// 10 MB: about 13.4 MB once base64-encoded, under the common 20-25 MB server limits.
+    public static let defaultMaxAttachmentBytes = 10_000_000
+
+    public init(from: String, to: [String], cc: [String] = [], maxAttachmentBytes: Int = defaultMaxAttachmentBytes) {
         self.from = from
         self.to = to
         self.cc = cc
+        self.maxAttachmentBytes = maxAttachmentBytes
     }
 
     /// Used when the config names none: local mailboxes, to be replaced before sending.

@@ -32,6 +32,8 @@ public struct ReportModel: Sendable {
     /// The 13-week cash forecast and its back-test (ForecastSection.swift).
     public var forecast = ForecastSection()
     public var dataQuality = DataQualitySection()
+    /// What email.eml attaches and what it leaves in the output folder (set when the email is rendered).
+    public var email = EmailAttachmentsSection()
     /// Open-items sources only: the previous recorded runs (run history) and the change since; nil otherwise.
     public var recordedRuns: RecordedRunsSection? = nil
     /// Chart images, filled by the renderers (inline SVG in the HTML, CID images in the email).
@@ -39,6 +41,20 @@ public struct ReportModel: Sendable {
     /// Raw series the charts are drawn from (already computed; not for templates).
     public var chartData = ReportChartData()
 
+    public init() {}
+}
+
+/// The email's attachments: attached in order while their total stays within the limit
+/// (config `email.max_attachments_mb`); the others are named with their size.
+public struct EmailAttachmentsSection: Sendable, TemplateRow {
+    /// `kpis.csv, aging_summary.csv and board_pack.pdf`.
+    public var attached = ""
+    public var hasAttachments = false
+    /// `aging_summary.csv (17.6 MB)`.
+    public var notAttached = ""
+    public var hasNotAttached = false
+    /// `10 MB`.
+    public var limit = ""
     public init() {}
 }
 

@@ -67,6 +67,9 @@ public enum ReportRenderer {
         _ model: ReportModel, templates: ReportTemplates, charts: ReportChartImages, settings: EmailSettings,
         attachments: [Attachment], date: Date, messageID: String
     ) -> [RenderedFile] {
+        let (attached, notAttached) = limit(attachments, toBytes: settings.maxAttachmentBytes)
+        var model = model
+        model.email = EmailAttachmentsSection(attached: attached, notAttached: notAttached, limit: settings.maxAttachmentBytes)
         let html = templates.render("email.html", model)
         let text = templates.render("email.txt", model)
         // Only the images the HTML refers to go in, so the message carries no orphan parts.
@@ -79,7 +82,7 @@ public enum ReportRenderer {
                 + images.map { MIMEPart.inlineImage($0.png, type: "image/png", contentID: $0.slot.cid, filename: $0.slot.file) },
             extra: "; type=\"multipart/alternative\"")
         let mixed = MIMEPart.multipart(
-            "mixed", [related] + attachments.map { MIMEPart.attachment($0.bytes, type: $0.type, filename: $0.name) })
+            "mixed", [related] + attached.map { MIMEPart.attachment($0.bytes, type: $0.type, filename: $0.name) })
         let message = MIMEMessage(
             from: settings.from, to: settings.to, cc: settings.cc, subject: model.subject, date: date, messageID: messageID,
             body: mixed)
@@ -90,11 +93,52 @@ public enum ReportRenderer {
         ]
     }
 
+    /// Attachments in order, each one that still fits within `limit` bytes in all; and the others.
+    static func limit(_ attachments: [Attachment], toBytes limit: Int) -> (attached: [Attachment], left: [Attachment]) {
+        var attached: [Attachment] = []
+        var left: [Attachment] = []
+        var total = 0
+        for attachment in attachments {
+            if total + attachment.bytes.count <= limit {
+                attached.append(attachment)
+                total += attachment.bytes.count
+            } else {
+                left.append(attachment)
+            }
+        }
+        return (attached, left)
+    }
+
     /// `arreport.2025-12-31.1767171600.4f2a91c3@host`.
     public static func messageID(asOf: String, date: Date) -> String {
         let host = ProcessInfo.processInfo.hostName
         let domain = host.isEmpty || host.contains(" ") ? "localhost" : host
         let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
         return "arreport.\(asOf).\(Int(date.timeIntervalSince1970)).\(random)@\(domain)"
+    }
+}
+
+extension EmailAttachmentsSection {
+    init(attached: [ReportRenderer.Attachment], notAttached: [ReportRenderer.Attachment], limit: Int) {
+        self.init()
+        self.attached = Self.list(attached.map(\.name))
+        hasAttachments = !attached.isEmpty
+        self.notAttached = Self.list(notAttached.map { "\($0.name) (\(Self.megabytes($0.bytes.count)))" })
+        hasNotAttached = !notAttached.isEmpty
+        self.limit = Self.megabytes(limit)
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func list(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    /// Decimal units, as mail servers state their limits: `17.6 MB`, `49 kB`, `365 bytes`.
+    static func megabytes(_ bytes: Int) -> String {
+        if bytes < 1_000 { return "\(bytes) bytes" }
+        if bytes < 1_000_000 { return "\((bytes + 500) / 1_000) kB" }
+        let tenths = (bytes + 50_000) / 100_000
+        return "\(tenths / 10).\(tenths % 10) MB"
     }
 }

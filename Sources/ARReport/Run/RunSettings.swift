@@ -190,7 +190,7 @@ public struct RunOptions: Sendable, Decodable, Equatable {
                 if let email = mapping["email"] as? [String: Any],
                     let unknown = email.keys.sorted().first(where: { !EmailOptions.keys.contains($0) })
                 {
-                    throw ReportError.config(path: path, reason: "unknown key 'email.\(unknown)' (known: cc, from, to)")
+                    throw ReportError.config(path: path, reason: "unknown key 'email.\(unknown)' (known: cc, from, max_attachments_mb, to)")
                 }
                 if let unknown = SQLiteOptions.unknownKey(in: mapping["sqlite"]) {
                     throw ReportError.config(path: path, reason: "unknown key '\(unknown)'")
@@ -333,22 +333,26 @@ extension CivilCalendar {
     }
 }
 
-/// The `email:` section: `{from: "AR <ar@example.com>", to: [a@example.com], cc: [b@example.com]}`.
+/// The `email:` section: `{from: "AR <ar@example.com>", to: [a@example.com], cc: [b@example.com],
+/// max_attachments_mb: 10}`.
 public struct EmailOptions: Sendable, Decodable, Equatable {
     public var from: String?
     public var to: [String]?
     public var cc: [String]?
+    public var maxAttachmentsMB: Double?
 
-    public init(from: String? = nil, to: [String]? = nil, cc: [String]? = nil) {
+    public init(from: String? = nil, to: [String]? = nil, cc: [String]? = nil, maxAttachmentsMB: Double? = nil) {
         self.from = from
         self.to = to
         self.cc = cc
+        self.maxAttachmentsMB = maxAttachmentsMB
     }
 
-    static let keys: Set<String> = ["from", "to", "cc"]
+    static let keys: Set<String> = ["from", "to", "cc", "max_attachments_mb"]
 
     enum CodingKeys: String, CodingKey {
         case from, to, cc
+        case maxAttachmentsMB = "max_attachments_mb"
     }
 
     /// `to` and `cc` as a list or a single address.
@@ -361,6 +365,7 @@ public struct EmailOptions: Sendable, Decodable, Equatable {
         }
         to = try list(.to)
         cc = try list(.cc)
+        maxAttachmentsMB = try container.decodeIfPresent(Double.self, forKey: .maxAttachmentsMB)
     }
 
     /// Each address must hold an `@` and no line break (it goes into a mail header).
@@ -379,6 +384,13 @@ public struct EmailOptions: Sendable, Decodable, Equatable {
             settings.to = try to.map { try check($0, "to") }
         }
         if let cc { settings.cc = try cc.map { try check($0, "cc") } }
+        if let maxAttachmentsMB {
+            guard maxAttachmentsMB.isFinite, maxAttachmentsMB >= 0, maxAttachmentsMB <= 1_000 else {
+                throw ReportError.config(
+                    path: configPath, reason: "email.max_attachments_mb: must be 0 to 1000 (MB), not \(maxAttachmentsMB)")
+            }
+            settings.maxAttachmentBytes = Int((maxAttachmentsMB * 1_000_000).rounded())
+        }
         return settings
     }
 }

@@ -451,7 +451,9 @@ enum EmbeddedTemplates {
             <tr><td style="padding:20px 32px 24px;">
               <div style="font-size:13px;line-height:20px;color:#52606D;">
                 Data: {{dataQuality.rowsRead}} rows read, {{dataQuality.rowsRejected}} rejected ({{dataQuality.rejectRate}}); unapplied cash {{dataQuality.unappliedTotal}} {{currency}} in {{dataQuality.unappliedItems}} items.
-                Attached: kpis.csv and aging_summary.csv (and the board pack when it was produced). The full report is report.html.
+                {{#email.hasAttachments}}Attached: {{email.attached}}.{{/email.hasAttachments}}
+                {{#email.hasNotAttached}}Not attached, over the {{email.limit}} limit for attachments: {{email.notAttached}}; in the output folder.{{/email.hasNotAttached}}
+                The full report is report.html.
               </div>
             </td></tr>
 
@@ -519,7 +521,12 @@ enum EmbeddedTemplates {
               {{dataQuality.rowsRead}} rows read, {{dataQuality.rowsRejected}} rejected ({{dataQuality.rejectRate}}).
               Unapplied cash: {{dataQuality.unappliedTotal}} in {{dataQuality.unappliedItems}} items.
 
-            Attached: kpis.csv, aging_summary.csv (and the board pack when it was produced).
+            {{#email.hasAttachments}}
+            Attached: {{email.attached}}.
+            {{/email.hasAttachments}}
+            {{#email.hasNotAttached}}
+            Not attached, over the {{email.limit}} limit for attachments: {{email.notAttached}}; in the output folder.
+            {{/email.hasNotAttached}}
             """####
         ),
     ]
