@@ -7,8 +7,9 @@ public struct EmailSettings: Sendable, Equatable {
     public var from: String
     public var to: [String]
     public var cc: [String]
-    /// Files are attached, in order, while their total stays within this many bytes; the rest
-    /// stay in the output folder and the email names them (a message over a mail server's
+    /// Files are attached in order, each one that still fits within this many bytes in all; a
+    /// file that does not fit is skipped (later, smaller ones may still go in), stays in the
+    /// output folder and is named by the email (a message over a mail server's
     /// limit is bounced, and the weekly email must arrive).
     public var maxAttachmentBytes: Int
 

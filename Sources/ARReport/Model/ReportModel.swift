@@ -44,7 +44,7 @@ public struct ReportModel: Sendable {
     public init() {}
 }
 
-/// The email's attachments: attached in order while their total stays within the limit
+/// The email's attachments: attached in order, each one that still fits within the limit in all
 /// (config `email.max_attachments_mb`); the others are named with their size.
 public struct EmailAttachmentsSection: Sendable, TemplateRow {
     /// `kpis.csv, aging_summary.csv and board_pack.pdf`.

@@ -23,9 +23,11 @@ extension Batch {
         -> [AnalysisSnapshot]
     {
         let dates = ReportSources.comparisonDates(asOf: settings.asOf)
+        // Risk at T-7 feeds only the "became high or critical" list, which an open-items source
+        // cannot have (ReportModelBuilder.risk).
         return Analysis.snapshots(
-            ledger: ledger, settings: settings.analysis, dates: [dates.weekAgo, dates.monthEnd], riskAt: [dates.weekAgo],
-            facts: facts)
+            ledger: ledger, settings: settings.analysis, dates: [dates.weekAgo, dates.monthEnd],
+            riskAt: settings.hasHistory ? [dates.weekAgo] : [], facts: facts)
     }
 
     /// Renders the board pack, report.html, the email files and the chart PNGs for the
