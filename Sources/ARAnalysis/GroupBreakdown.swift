@@ -37,14 +37,12 @@ public enum GroupBreakdown {
         for invoice in 0..<invoices.count {
             let group = Int(groupOf[invoice])
             if invoices.issue[invoice] <= asOf { figures[group].invoices += 1 }
-            // Same window and weights as the headline days to pay (SettlementStats.compute).
+            // Same window and weights as the headline days to pay (SettlementYear).
             let settle = facts.settle[invoice]
             guard settle > asOf - 365, settle <= asOf else { continue }
-            let weight = Int128(facts.amountReporting[invoice])
-            figures[group].settlement.weight += weight
-            figures[group].settlement.weightedDaysToPay += weight * Int128(settle - invoices.issue[invoice])
-            figures[group].settlement.weightedDaysLate += weight * Int128(max(0, settle - invoices.due[invoice]))
-            figures[group].settlement.invoices += 1
+            figures[group].settlement.add(
+                weight: facts.amountReporting[invoice], issue: invoices.issue[invoice], due: invoices.due[invoice],
+                settle: settle)
         }
         return figures
     }

@@ -51,9 +51,6 @@ public struct Position: Sendable {
         bucketTotals[(customer * bucketCount)..<((customer + 1) * bucketCount)]
     }
 
-    /// Customer indices sorted by customer id.
-    public static func customerOrder(_ ledger: Ledger) -> [Int] { ledger.customerOrder }
-
     /// open_T of one invoice and the unapplied cash it leaves (prepayment before issue, excess after),
     /// in the invoice's own minor units. The reference definition the fast series is checked against.
     public static func openAndUnapplied(invoice: Int, ledger: Ledger, at day: Day) -> (open: Int64, unapplied: Int64) {
@@ -145,7 +142,7 @@ public struct Position: Sendable {
         }
         guard items else { return position }
         var rank = [Int](repeating: 0, count: customerCount)
-        for (order, customer) in customerOrder(ledger).enumerated() { rank[customer] = order }
+        for (order, customer) in ledger.customerOrder.enumerated() { rank[customer] = order }
         position.openItems.sort { a, b in
             if a.customer != b.customer { return rank[Int(a.customer)] < rank[Int(b.customer)] }
             let dueA = invoices.due[Int(a.invoice)]

@@ -27,6 +27,16 @@ public struct SettlementStats: Sendable, Equatable {
         return Double(value)
     }
 
+    /// Counts one invoice settled on `settle`, weighted by its amount in reporting minor units.
+    @inline(__always)
+    mutating func add(weight amount: Int64, issue: Day, due: Day, settle: Day) {
+        let weight = Int128(amount)
+        self.weight += weight
+        weightedDaysToPay += weight * Int128(settle - issue)
+        weightedDaysLate += weight * Int128(max(0, settle - due))
+        invoices += 1
+    }
+
     mutating func add(_ other: SettlementStats) {
         weight += other.weight
         weightedDaysToPay += other.weightedDaysToPay
@@ -44,18 +54,9 @@ public struct SettlementStats: Sendable, Equatable {
         for invoice in 0..<invoices.count {
             let settle = facts.settle[invoice]
             guard settle > after, settle <= last else { continue }
-            let weight = Int128(facts.amountReporting[invoice])
-            let toPay = Int128(settle - invoices.issue[invoice])
-            let late = Int128(max(0, settle - invoices.due[invoice]))
-            let customer = Int(invoices.customer[invoice])
-            overall.weight += weight
-            overall.weightedDaysToPay += weight * toPay
-            overall.weightedDaysLate += weight * late
-            overall.invoices += 1
-            byCustomer[customer].weight += weight
-            byCustomer[customer].weightedDaysToPay += weight * toPay
-            byCustomer[customer].weightedDaysLate += weight * late
-            byCustomer[customer].invoices += 1
+            let (weight, issue, due) = (facts.amountReporting[invoice], invoices.issue[invoice], invoices.due[invoice])
+            overall.add(weight: weight, issue: issue, due: due, settle: settle)
+            byCustomer[Int(invoices.customer[invoice])].add(weight: weight, issue: issue, due: due, settle: settle)
         }
         return (overall, byCustomer)
     }
@@ -86,20 +87,14 @@ public struct SettlementYear: Sendable {
                 for invoice in 0..<invoices.count {
                     let settle = facts.settle[invoice]
                     guard settle > asOf - 365, settle <= asOf else { continue }
-                    let weight = Int128(facts.amountReporting[invoice])
-                    let toPay = Int128(settle - invoices.issue[invoice])
-                    let late = Int128(max(0, settle - invoices.due[invoice]))
                     let customer = Int(invoices.customer[invoice])
+                    let (weight, issue, due) = (
+                        facts.amountReporting[invoice], invoices.issue[invoice], invoices.due[invoice]
+                    )
                     if settle > split {
-                        recent[customer].weight += weight
-                        recent[customer].weightedDaysToPay += weight * toPay
-                        recent[customer].weightedDaysLate += weight * late
-                        recent[customer].invoices += 1
+                        recent[customer].add(weight: weight, issue: issue, due: due, settle: settle)
                     } else {
-                        earlier[customer].weight += weight
-                        earlier[customer].weightedDaysToPay += weight * toPay
-                        earlier[customer].weightedDaysLate += weight * late
-                        earlier[customer].invoices += 1
+                        earlier[customer].add(weight: weight, issue: issue, due: due, settle: settle)
                     }
                 }
             }

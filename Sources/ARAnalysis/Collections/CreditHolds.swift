@@ -32,7 +32,7 @@ public enum CreditHolds {
             for item in worklist where item.stage >= hold { atHoldStage[item.customer] = true }
         }
         var holds: [CreditHold] = []
-        for customer in Position.customerOrder(ledger) {
+        for customer in ledger.customerOrder {
             let net = position.netBalance(customer)
             let limit = customers.creditLimit[customer].map { toReporting[Int(customers.currency[customer])].convert($0) ?? 0 }
             var reasons: [CreditHoldReason] = []

@@ -25,7 +25,7 @@ public enum OutputTables {
         var csv = CSVBuffer()
         csv.header(
             ["customer_id", "name"] + analysis.settings.buckets.labels + ["total", "unapplied", "net_balance", "credit_limit"])
-        for customer in Position.customerOrder(ledger)
+        for customer in ledger.customerOrder
         where position.openTotal[customer] != 0 || position.unapplied[customer] != 0 {
             csv.field(customers.ids[customer])
             csv.field(customers.names[customer])

@@ -39,7 +39,7 @@ public enum AnalystViews {
         let money = moneyFormatter(ledger.reportingCurrency, forPeople: forPeople)
         let position = analysis.position
         let labels = analysis.settings.buckets.labels
-        var customers = Position.customerOrder(ledger).filter {
+        var customers = ledger.customerOrder.filter {
             position.openTotal[$0] != 0 || position.unapplied[$0] != 0
         }
         customers.sort { position.openTotal[$0] > position.openTotal[$1] }
@@ -75,7 +75,7 @@ public enum AnalystViews {
     public static func customerKPIs(ledger: Ledger, analysis: AnalysisResult, top: Int, forPeople: Bool) -> TextTable {
         let money = moneyFormatter(ledger.reportingCurrency, forPeople: forPeople)
         let position = analysis.position
-        let customers = Position.customerOrder(ledger)
+        let customers = ledger.customerOrder
             .filter { position.openTotal[$0] != 0 }
             .sorted { position.openTotal[$0] > position.openTotal[$1] }
             .prefix(top)
