@@ -77,7 +77,9 @@ struct CashLoader {
         let date = try ColumnRef(required: "date", in: reader)
         let amount = try ColumnRef(required: "amount", in: reader)
         var sink = RejectSink(file: creditNotesFile)
-        var seen = KeyIndex()
+        let expected = reader.estimatedRows(bytesPerRow: 40)
+        var seen = KeyIndex(capacity: expected)
+        reserve(&result.rows, result.rows.count + expected)
         let required = [id, customer, date, amount]
         try reader.forEachRow { row in
             guard sink.hasValues(row, required), let day = sink.day(row, date),
@@ -95,6 +97,7 @@ struct CashLoader {
         result.summaries.append(InputFileSummary(reader: reader, file: creditNotesFile, rejected: sink.rejects.count))
     }
 
+    /// Reserves room for `expected` rows in all (not `expected` more).
     private static func reserve(_ rows: inout CashRows, _ expected: Int) {
         rows.customer.reserveCapacity(expected)
         rows.date.reserveCapacity(expected)
