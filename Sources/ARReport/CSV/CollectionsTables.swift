@@ -7,7 +7,7 @@ extension OutputTables {
     public static func worklist(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
         let digits = ledger.reportingCurrency.minorDigits
         let customers = ledger.customers
-        var csv = CSVBuffer()
+        var csv = CSVBuffer(capacity: analysis.worklist.count * 128 + 256)
         csv.header([
             "customer_id", "name", "stage", "action", "oldest_invoice", "days_past_due", "past_due_amount", "risk_score",
             "risk_band", "priority", "email", "phone",
@@ -44,7 +44,7 @@ extension OutputTables {
     public static func creditHolds(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
         let digits = ledger.reportingCurrency.minorDigits
         let customers = ledger.customers
-        var csv = CSVBuffer()
+        var csv = CSVBuffer(capacity: analysis.creditHolds.count * 96 + 256)
         csv.header(["customer_id", "name", "reason", "net_balance", "credit_limit", "days_past_due"])
         for hold in analysis.creditHolds {
             csv.field(customers.ids[hold.customer])

@@ -22,7 +22,7 @@ public enum OutputTables {
         let position = analysis.position
         let customers = ledger.customers
         let toReporting = ledger.toReporting
-        var csv = CSVBuffer()
+        var csv = CSVBuffer(capacity: customers.count * 128 + 256)
         csv.header(
             ["customer_id", "name"] + analysis.settings.buckets.labels + ["total", "unapplied", "net_balance", "credit_limit"])
         for customer in ledger.customerOrder
@@ -109,7 +109,7 @@ public enum OutputTables {
     /// unapplied.csv: every unapplied item at T (on account, unknown invoice, prepayment, excess).
     public static func unapplied(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
         let digits = ledger.reportingCurrency.minorDigits
-        var csv = CSVBuffer()
+        var csv = CSVBuffer(capacity: analysis.position.unappliedItems.count * 96 + 256)
         csv.header(["customer_id", "source", "reference", "date", "amount"])
         for item in analysis.position.unappliedItems {
             csv.field(ledger.customers.ids[Int(item.customer)])

@@ -6,7 +6,7 @@ extension OutputTables {
     /// the score with 1 decimal as SPEC rounds it (docs/METRICS.md, "Customer risk").
     public static func riskScores(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
         let customers = ledger.customers
-        var csv = CSVBuffer()
+        var csv = CSVBuffer(capacity: customers.count * 128 + 256)
         csv.header(["customer_id", "name", "score", "band"] + RiskFactor.allCases.map(\.key) + ["reasons"])
         // By customer_id through the ledger's customer order, without sorting or copying the scores.
         let scores = analysis.risk

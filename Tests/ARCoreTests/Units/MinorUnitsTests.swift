@@ -41,10 +41,20 @@ struct MinorUnitsTests {
         arguments: [
             (Int64(1_234), 2, "12.34"), (5, 2, "0.05"), (-5, 2, "-0.05"), (0, 2, "0.00"), (1_234, 0, "1234"),
             (-1_234, 3, "-1.234"), (1, 3, "0.001"), (-100, 2, "-1.00"), (Int64.max, 2, "92233720368547758.07"),
-            (Int64.min, 2, "-92233720368547758.08"), (Int64.min, 0, "-9223372036854775808"),
+            (Int64.min, 2, "-92233720368547758.08"), (Int64.min, 0, "-9223372036854775808"), (0, 0, "0"),
+            (7, 4, "0.0007"), (-123_456_789, 4, "-12345.6789"),
         ])
     func formats(_ minor: Int64, _ digits: Int, _ text: String) {
         #expect(MinorUnits.format(minor, minorDigits: digits) == text)
+    }
+
+    @Test("append adds after what the buffer already holds")
+    func appendsAfterExisting() {
+        var buffer = Array("x,".utf8)
+        MinorUnits.append(-1_234, minorDigits: 2, to: &buffer)
+        buffer.append(UInt8(ascii: ","))
+        MinorUnits.append(0, minorDigits: 0, to: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self) == "x,-12.34,0")
     }
 
     @Test("format then parse gives the same minor units back", arguments: [0, 2, 3])
