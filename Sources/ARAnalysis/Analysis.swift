@@ -36,10 +36,18 @@ public enum Analysis {
         let balances = BalanceSeries.compute(
             ledger: ledger, facts: facts, dates: trendDates + trendDates.map { $0 - window } + [asOf - 365],
             buckets: settings.buckets, basis: settings.basis)
-        // The position at T (every open item, sorted) and the roll rates, sales and days to pay
-        // depend on nothing but the ledger and the facts: they run on the two cores.
-        let (position, (rollRates, sales, settlement)) = try inParallel(
-            { Position.compute(ledger: ledger, facts: facts, settings: settings) },
+        // The position at T (every open item, sorted) and the roll-forward, and on the other core
+        // the roll rates, the sales calendar and the year's days to pay: they depend on nothing but
+        // the ledger, the facts and the balances, and take about as long on each side.
+        let atT = balances[asOf]!
+        let opening = balances[asOf - window]!
+        let ((position, rollForward), (rollRates, sales, settlement)) = try inParallel(
+            {
+                (
+                    Position.compute(ledger: ledger, facts: facts, settings: settings),
+                    RollForward.compute(ledger: ledger, opening: opening, closing: atT)
+                )
+            },
             {
                 (
                     RollRates.compute(
@@ -49,14 +57,12 @@ public enum Analysis {
                 )
             })
 
-        let atT = balances[asOf]!
         // Two independent computations of AR at T must agree to the cent.
         let positionTotal = position.openTotal.reduce(0, +)
         guard positionTotal == atT.total else {
             throw InvariantError(
                 message: "AR at the as-of date is \(positionTotal) by customer but \(atT.total) in the series")
         }
-        let rollForward = RollForward.compute(ledger: ledger, opening: balances[asOf - window]!, closing: atT)
         guard rollForward.allSatisfy(\.ties) else { throw RollForwardError(lines: rollForward) }
 
         let trend = trendDates.map { day -> TrendPoint in

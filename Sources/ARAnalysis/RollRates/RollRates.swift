@@ -17,12 +17,13 @@ public struct RollRate: Sendable, Equatable {
 
 /// Roll rates over consecutive dates (docs/METRICS.md, "Roll rates").
 public enum RollRates {
-    /// For each pair of consecutive `dates` and each bucket but the last.
+    /// For each pair of consecutive `dates` (ascending) and each bucket but the last.
     public static func compute(
         ledger: Ledger, facts: InvoiceFacts, dates: [Day], buckets: AgingBuckets, basis: AgingBasis
     ) -> [RollRate] {
         let pairs = dates.count - 1
         guard pairs > 0 else { return [] }
+        precondition(zip(dates, dates.dropFirst()).allSatisfy { $0 < $1 }, "roll-rate dates must ascend")
         let bucketCount = buckets.count
         var fromBalance = [Int64](repeating: 0, count: pairs * bucketCount)
         var rolled = [Int64](repeating: 0, count: pairs * bucketCount)
@@ -44,7 +45,15 @@ public enum RollRates {
                     var applied: Int64 = 0
                     // Bucket and reporting open amount at the previous date; bucket -1 = not open.
                     var previous = (bucket: -1, open: Int64(0))
-                    for (index, day) in dates.enumerated() {
+                    // Before its issue date an invoice is not open; a regular one (not prepaid, not
+                    // overpaid) is not open again from its settlement on. Only the dates in between,
+                    // and the first one after (to close the last open date's pair), can add anything.
+                    let start = BalanceSeries.lowerBound(dates, invoices.issue[invoice])
+                    let end =
+                        facts.irregular[invoice]
+                        ? dates.count : min(dates.count, BalanceSeries.lowerBound(dates, facts.settle[invoice]) + 1)
+                    for index in start..<end {
+                        let day = dates[index]
                         while slot < upper, applications.date[slot] <= day {
                             applied += applications.amount[slot]
                             slot += 1
