@@ -53,6 +53,46 @@ struct RollRateTests {
         #expect(second.allSatisfy { $0.from == day("2024-02-29") && $0.to == day("2024-03-31") })
     }
 
+    @Test("invoices issued or settled exactly on a date, between dates, prepaid and overpaid")
+    func openWindowEdges() throws {
+        // Dates 2024-01-31, 02-29, 03-31; standard buckets.
+        // F 100.00 issued and due 01-31, paid 02-29: current at 01-31, closed at 02-29 (settled on the date).
+        // G 200.00 issued 02-10 (between dates), due 02-20, unpaid: 9 days (1-30) at 02-29, 40 (31-60) at 03-31.
+        // H 300.00 issued 02-15, paid in full 01-20, before its issue: never open.
+        // J 100.00 due 01-20; 50.00 paid 02-10, 80.00 paid 03-20 (overpaid by 30.00):
+        //   100.00 at 11 days (1-30) at 01-31, 50.00 at 40 days (31-60) at 02-29, closed at 03-31.
+        // 01-31 -> 02-29: current F 100, rolled 0: 0.00 %. 1-30: J 100, rolled 100: 100.00 %.
+        // 02-29 -> 03-31: current empty: no rate. 1-30: G 200, rolled 200: 100.00 %. 31-60: J 50, closed: 0.00 %.
+        let loaded = try LedgerFixture(
+            invoices: """
+                invoice_id,customer_id,issue_date,due_date,amount
+                F,C1,2024-01-31,2024-01-31,100.00
+                G,C1,2024-02-10,2024-02-20,200.00
+                H,C1,2024-02-15,2024-03-01,300.00
+                J,C1,2024-01-05,2024-01-20,100.00
+                """,
+            payments: """
+                payment_id,customer_id,invoice_id,date,amount
+                PF,C1,F,2024-02-29,100.00
+                PH,C1,H,2024-01-20,300.00
+                PJ1,C1,J,2024-02-10,50.00
+                PJ2,C1,J,2024-03-20,80.00
+                """
+        ).load(asOf: "2024-03-31")
+        let ledger = loaded.ledger
+        let rates = RollRates.compute(
+            ledger: ledger, facts: InvoiceFacts(ledger: ledger),
+            dates: [day("2024-01-31"), day("2024-02-29"), day("2024-03-31")], buckets: .standard, basis: .due)
+        #expect(rates.count == 10)
+        let cells = rates.map { [$0.fromBalance, $0.rolled] }
+        #expect(
+            cells == [
+                [10_000, 0], [10_000, 10_000], [0, 0], [0, 0], [0, 0],
+                [0, 0], [20_000, 20_000], [5_000, 0], [0, 0], [0, 0],
+            ])
+        #expect(rates[0].percent == 0 && rates[5].percent == nil && rates[6].percent == 100 && rates[7].percent == 0)
+    }
+
     @Test("the analysis uses the trend dates: 12 month ends and T")
     func overTheTrend() throws {
         let loaded = try LedgerFixture(
