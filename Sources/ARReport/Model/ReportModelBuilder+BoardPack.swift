@@ -57,12 +57,12 @@ extension ReportModelBuilder {
         func pastDue(_ customer: Int) -> Int64 {
             position.openTotal[customer] - position.bucketTotals[customer * position.bucketCount]
         }
-        let ranked = analysis.risk.sorted { a, b in
+        let ranked = analysis.risk.firstSorted(topRisks) { a, b in
             if a.scoreTenths != b.scoreTenths { return a.scoreTenths > b.scoreTenths }
             let (x, y) = (position.openTotal[a.customer], position.openTotal[b.customer])
             return x != y ? x > y : ids[a.customer] < ids[b.customer]
         }
-        return ranked.prefix(topRisks).enumerated().map { rank, entry in
+        return ranked.enumerated().map { rank, entry in
             RiskCustomerRow(
                 rank: String(rank + 1), customerID: ids[entry.customer], name: ledger.customers.names[entry.customer],
                 score: Format.score(tenths: entry.scoreTenths), band: DisplayFormat.words(entry.band.rawValue),
@@ -76,10 +76,8 @@ extension ReportModelBuilder {
     static func addBoardPackChartData(_ data: inout ReportChartData, ledger: Ledger, analysis: AnalysisResult) {
         let currency = ledger.reportingCurrency
         data.trendBPDSO = analysis.trend.map(\.bpdso)
-        var balances: [RiskBand: Int64] = [:]
-        for entry in analysis.risk { balances[entry.band, default: 0] += analysis.position.openTotal[entry.customer] }
         data.riskBandLabels = RiskBand.allCases.map { DisplayFormat.words($0.rawValue) }
-        data.riskBandBalances = RiskBand.allCases.map { balances[$0] ?? 0 }
+        data.riskBandBalances = bandTotals(analysis).balances
         data.riskBandBalanceLabels = data.riskBandBalances.map { DisplayFormat.compactMoney($0, currency) }
         for period in analysis.forecast.weekPeriods {
             if case .week(let number) = period.kind {

@@ -182,7 +182,9 @@ public enum ReportModelBuilder {
     }
 
     /// Customers by past-due balance (open AR more than 0 days past due), largest first, then customer_id.
-    static func pastDueRanking(ledger: Ledger, analysis: AnalysisResult) -> (ranked: [Int], pastDue: [Int64]) {
+    /// The `topCustomers` customers with the most past-due AR (ties by customer_id), how many
+    /// customers have any, and every customer's past-due amount.
+    static func pastDueRanking(ledger: Ledger, analysis: AnalysisResult) -> (top: [Int], count: Int, pastDue: [Int64]) {
         let position = analysis.position
         let ids = ledger.customers.ids
         var pastDue = [Int64](repeating: 0, count: ledger.customers.count)
@@ -191,16 +193,17 @@ public enum ReportModelBuilder {
             pastDue[customer] = position.openTotal[customer] - position.bucketTotals[customer * position.bucketCount]
             if pastDue[customer] > 0 { candidates.append(customer) }
         }
-        let ranked = candidates.sorted { a, b in pastDue[a] != pastDue[b] ? pastDue[a] > pastDue[b] : ids[a] < ids[b] }
-        return (ranked, pastDue)
+        let top = candidates.firstSorted(topCustomers) { a, b in
+            pastDue[a] != pastDue[b] ? pastDue[a] > pastDue[b] : ids[a] < ids[b]
+        }
+        return (top, candidates.count, pastDue)
     }
 
     static func topPastDue(ledger: Ledger, analysis: AnalysisResult) -> TopCustomersSection {
         let currency = ledger.reportingCurrency
         let position = analysis.position
-        let (ranked, pastDue) = pastDueRanking(ledger: ledger, analysis: analysis)
+        let (top, pastDueCount, pastDue) = pastDueRanking(ledger: ledger, analysis: analysis)
         var riskOf: [Int: CustomerRisk] = [:]
-        let top = Array(ranked.prefix(topCustomers))
         let wanted = Set(top)
         for entry in analysis.risk where wanted.contains(entry.customer) { riskOf[entry.customer] = entry }
         var section = TopCustomersSection()
@@ -215,16 +218,21 @@ public enum ReportModelBuilder {
                 riskBand: riskOf[customer]?.band.rawValue ?? "", hasRisk: riskOf[customer] != nil)
         }
         section.count = String(section.rows.count)
-        section.customersPastDue = DisplayFormat.count(ranked.count)
+        section.customersPastDue = DisplayFormat.count(pastDueCount)
         section.hasRows = !section.rows.isEmpty
         return section
+    }
+
+    /// The 20 largest positive customer balances, largest first (for the 5, 10 and 20 concentration rows).
+    static func largestBalances(_ analysis: AnalysisResult) -> [Int64] {
+        analysis.position.openTotal.lazy.filter { $0 > 0 }.firstSorted(20, by: >)
     }
 
     /// Share of AR held by the 5, 10 and 20 largest balances.
     static func concentration(ledger: Ledger, analysis: AnalysisResult) -> [ConcentrationRow] {
         let currency = ledger.reportingCurrency
         let total = analysis.kpis.totalAR
-        let balances = analysis.position.openTotal.filter { $0 > 0 }.sorted(by: >)
+        let balances = largestBalances(analysis)
         return [5, 10, 20].map { size in
             let amount = balances.prefix(size).reduce(0, +)
             return ConcentrationRow(
@@ -238,48 +246,44 @@ public enum ReportModelBuilder {
     static func risk(ledger: Ledger, analysis: AnalysisResult, weekAgo: [CustomerRisk]?) -> RiskSection {
         let currency = ledger.reportingCurrency
         let position = analysis.position
-        var counts: [RiskBand: Int] = [:]
-        var balances: [RiskBand: Int64] = [:]
-        for entry in analysis.risk {
-            counts[entry.band, default: 0] += 1
-            balances[entry.band, default: 0] += position.openTotal[entry.customer]
-        }
+        let (counts, balances) = bandTotals(analysis)
         var section = RiskSection()
         let total = analysis.kpis.totalAR
-        section.bands = RiskBand.allCases.map { band in
+        section.bands = RiskBand.allCases.enumerated().map { rank, band in
             RiskBandRow(
                 band: band.rawValue, label: DisplayFormat.words(band.rawValue),
-                customers: DisplayFormat.count(counts[band] ?? 0),
-                balance: DisplayFormat.money(balances[band] ?? 0, currency),
-                share: DisplayFormat.share(balances[band] ?? 0, of: total),
-                barWidth: DisplayFormat.barWidth(balances[band] ?? 0, of: total), color: bandColors[band.rawValue] ?? "")
+                customers: DisplayFormat.count(counts[rank]),
+                balance: DisplayFormat.money(balances[rank], currency),
+                share: DisplayFormat.share(balances[rank], of: total),
+                barWidth: DisplayFormat.barWidth(balances[rank], of: total), color: bandColors[band.rawValue] ?? "")
         }
         section.scoredCustomers = DisplayFormat.count(analysis.risk.count)
-        section.highOrCriticalCount = DisplayFormat.count((counts[.high] ?? 0) + (counts[.critical] ?? 0))
+        section.highOrCriticalCount = DisplayFormat.count(counts[bandRank(.high)] + counts[bandRank(.critical)])
 
         guard let weekAgo else {
             section.changesKnown = false
             return section
         }
-        // The same ledger at T-7: customer indices are the same.
-        var before = [CustomerRisk?](repeating: nil, count: ledger.customers.count)
-        for entry in weekAgo { before[entry.customer] = entry }
-        func severe(_ band: RiskBand) -> Bool { band == .high || band == .critical }
-        func rank(_ band: RiskBand) -> Int { RiskBand.allCases.firstIndex(of: band) ?? 0 }
-        let newly = analysis.risk.filter { entry in
-            guard severe(entry.band) else { return false }
+        // The same ledger at T-7: customer indices are the same. Only the row's position in
+        // `weekAgo` is kept per customer (-1: unscored), not a copy of the row.
+        var before = [Int32](repeating: -1, count: ledger.customers.count)
+        for (row, entry) in weekAgo.enumerated() { before[entry.customer] = Int32(row) }
+        func previous(_ customer: Int) -> CustomerRisk? { before[customer] < 0 ? nil : weekAgo[Int(before[customer])] }
+        let newly = analysis.risk.lazy.filter { entry in
+            guard entry.band == .high || entry.band == .critical else { return false }
             // Unscored a week ago, or in a lower band (high to critical counts: it became critical).
-            guard let previous = before[entry.customer] else { return true }
-            return rank(previous.band) < rank(entry.band)
+            guard let previous = previous(entry.customer) else { return true }
+            return bandRank(previous.band) < bandRank(entry.band)
         }
-        .sorted { a, b in
-            a.scoreTenths != b.scoreTenths
-                ? a.scoreTenths > b.scoreTenths : ledger.customers.ids[a.customer] < ledger.customers.ids[b.customer]
+        let newlyCount = newly.count
+        section.newlyHighCount = DisplayFormat.count(newlyCount)
+        section.hasNewlyHigh = newlyCount > 0
+        let ids = ledger.customers.ids
+        let listed = newly.firstSorted(newlyHighRows) { a, b in
+            a.scoreTenths != b.scoreTenths ? a.scoreTenths > b.scoreTenths : ids[a.customer] < ids[b.customer]
         }
-        section.newlyHighCount = DisplayFormat.count(newly.count)
-        section.hasNewlyHigh = !newly.isEmpty
-        section.newlyHigh = newly.prefix(newlyHighRows).map { entry in
-            let previous = before[entry.customer]
+        section.newlyHigh = listed.map { entry in
+            let previous = previous(entry.customer)
             return RiskChangeRow(
                 customerID: ledger.customers.ids[entry.customer], name: ledger.customers.names[entry.customer],
                 score: Format.score(tenths: entry.scoreTenths), band: entry.band.rawValue,
@@ -289,6 +293,21 @@ public enum ReportModelBuilder {
                 balance: DisplayFormat.money(position.openTotal[entry.customer], currency))
         }
         return section
+    }
+
+    /// A band's place in `RiskBand.allCases`, low to critical.
+    static func bandRank(_ band: RiskBand) -> Int { RiskBand.allCases.firstIndex(of: band)! }
+
+    /// Scored customers and their AR by band, in `RiskBand.allCases` order.
+    static func bandTotals(_ analysis: AnalysisResult) -> (customers: [Int], balances: [Int64]) {
+        var customers = [Int](repeating: 0, count: RiskBand.allCases.count)
+        var balances = [Int64](repeating: 0, count: RiskBand.allCases.count)
+        for entry in analysis.risk {
+            let rank = bandRank(entry.band)
+            customers[rank] += 1
+            balances[rank] += analysis.position.openTotal[entry.customer]
+        }
+        return (customers, balances)
     }
 
     static func worklist(ledger: Ledger, analysis: AnalysisResult) -> WorklistSection {
@@ -370,9 +389,9 @@ public enum ReportModelBuilder {
         section.unappliedTotal = DisplayFormat.money(analysis.kpis.unapplied, currency)
         section.unappliedItems = DisplayFormat.count(items.count)
         section.hasUnapplied = !items.isEmpty
-        let largest = items.indices.sorted { a, b in
+        let largest = items.indices.firstSorted(largestUnapplied) { a, b in
             items[a].amount != items[b].amount ? items[a].amount > items[b].amount : a < b
-        }.prefix(largestUnapplied)
+        }
         section.largestUnapplied = largest.map { index in
             let item = items[index]
             return UnappliedItemRow(
@@ -397,14 +416,14 @@ public enum ReportModelBuilder {
         data.trendBuckets = analysis.trend.map(\.buckets)
         data.trendDSO = analysis.trend.map(\.dso)
         data.trendCEI = analysis.trend.map(\.cei)
-        let (ranked, pastDue) = pastDueRanking(ledger: ledger, analysis: analysis)
-        for customer in ranked.prefix(topCustomers) {
+        let (top, _, pastDue) = pastDueRanking(ledger: ledger, analysis: analysis)
+        for customer in top {
             data.topNames.append(ledger.customers.names[customer])
             data.topPastDue.append(pastDue[customer])
             data.topLabels.append(DisplayFormat.compactMoney(pastDue[customer], currency))
         }
         let total = analysis.kpis.totalAR
-        let balances = analysis.position.openTotal.filter { $0 > 0 }.sorted(by: >)
+        let balances = largestBalances(analysis)
         for size in [5, 10, 20] {
             let amount = balances.prefix(size).reduce(0, +)
             data.concentrationLabels.append("Top \(size)")
