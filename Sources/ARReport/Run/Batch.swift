@@ -114,18 +114,19 @@ public enum Batch {
             let ledger = load.ledger
             let kpisCSV = OutputTables.kpis(
                 KPIRow.rows(analysis.kpis, rejectedRows: load.rejects.count, hasHistory: settings.hasHistory))
-            let agingSummaryCSV = OutputTables.agingSummary(ledger: ledger, analysis: analysis)
             let needsModel = templates != nil || boardPack != nil
-            // The report model (with its comparison dates) and the HTML, email and board pack are
-            // rendered on the other core while the CSVs are written; their files are written after.
-            let attachments: [ReportRenderer.Attachment] = [
-                .init(name: "kpis.csv", bytes: kpisCSV, type: "text/csv; charset=utf-8"),
-                .init(name: "aging_summary.csv", bytes: agingSummaryCSV, type: "text/csv; charset=utf-8"),
-            ]
-            let ((reportFiles, reportsMs), _) = try inParallel(
-                { [settings, templates, boardPack] () throws -> ([RenderedFile], Int) in
-                    guard needsModel else { return ([], 0) }
+            // aging_summary.csv (an email attachment), the report model (with its comparison dates)
+            // and the HTML, email and board pack are made on the other core while the other CSVs
+            // are written; their files are written after.
+            let ((agingSummaryCSV, reportFiles, reportsMs), _) = try inParallel(
+                { [settings, templates, boardPack] () throws -> ([UInt8], [RenderedFile], Int) in
                     let reportsStart = ContinuousClock.now
+                    let agingSummaryCSV = OutputTables.agingSummary(ledger: ledger, analysis: analysis)
+                    guard needsModel else { return (agingSummaryCSV, [], milliseconds(reportsStart)) }
+                    let attachments: [ReportRenderer.Attachment] = [
+                        .init(name: "kpis.csv", bytes: kpisCSV, type: "text/csv; charset=utf-8"),
+                        .init(name: "aging_summary.csv", bytes: agingSummaryCSV, type: "text/csv; charset=utf-8"),
+                    ]
                     let model = try reportModel(
                         ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs,
                         rejects: load.rejects,
@@ -134,12 +135,11 @@ public enum Batch {
                     let files = try renderReports(
                         model, templates: templates, boardPack: boardPack, settings: settings, attachments: attachments,
                         date: now)
-                    return (files, milliseconds(reportsStart))
+                    return (agingSummaryCSV, files, milliseconds(reportsStart))
                 },
                 {
                     if settings.formats.contains(.csv) {
                         try folder.write("kpis.csv", kpisCSV)
-                        try folder.write("aging_summary.csv", agingSummaryCSV)
                         try folder.write(
                             "aging_detail.csv", OutputTables.agingDetail(ledger: ledger, analysis: analysis))
                         try folder.write("trend.csv", OutputTables.trend(ledger: ledger, analysis: analysis))
@@ -156,9 +156,10 @@ public enum Batch {
                         try folder.write("rollrates.csv", OutputTables.rollRates(ledger: ledger, analysis: analysis))
                     }
                 })
+            if settings.formats.contains(.csv) { try folder.write("aging_summary.csv", agingSummaryCSV) }
             for file in reportFiles { try folder.write(file.name, file.bytes) }
             let writeMs = milliseconds(writeStart)
-            // `reports` overlaps `write`: it is the time the other core spent on the report model and pages.
+            // `reports` overlaps `write`: the time the other core spent on aging_summary.csv, the model and pages.
             var timings = ["load": loadMs, "analysis": analysisMs, "write": writeMs, "reports": reportsMs]
             timings.merge(load.phaseMs) { first, _ in first }
             timings["total"] = milliseconds(start)
