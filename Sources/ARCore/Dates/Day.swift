@@ -139,18 +139,8 @@ public enum CivilCalendar {
         guard month >= 1, month <= 12, dayOfMonth >= 1, dayOfMonth <= daysInMonth(year: year, month: month) else {
             return nil
         }
-        // Input dates are nearly always in 1900-2299: a table lookup instead of the divisions.
-        let slot = (year - tableFirstYear) * 12 + month - 1
-        if slot >= 0, slot < monthStartTable.count {
-            return monthStartTable[slot] + Day(dayOfMonth - 1)
-        }
+        // The divisions are by constants (multiplications once compiled). A table of month starts
+        // was no faster: reading a `static let` checks its one-time initialization on every call.
         return day(year: year, month: month, day: dayOfMonth)
-    }
-
-    static let tableFirstYear = 1900
-
-    /// The day number of the 1st of each month from January 1900 to December 2299.
-    static let monthStartTable: [Day] = (0..<(400 * 12)).map {
-        day(year: tableFirstYear + $0 / 12, month: $0 % 12 + 1, day: 1)
     }
 }

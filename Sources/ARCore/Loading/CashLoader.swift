@@ -52,7 +52,7 @@ struct CashLoader {
         let currency = ColumnRef(optional: "currency", in: reader)
         var sink = RejectSink(file: paymentsFile)
         reserve(&result.rows, reader.estimatedRows(bytesPerRow: 50))
-        let required = [id, customer, date, amount]
+        let required = RequiredColumns([id, customer, date, amount])
         try reader.forEachRow { row in
             guard sink.hasValues(row, required), let day = sink.day(row, date),
                 let customerIndex = sink.customer(row, customer, &result.resolver)
@@ -80,7 +80,7 @@ struct CashLoader {
         let expected = reader.estimatedRows(bytesPerRow: 40)
         var seen = KeyIndex(capacity: expected)
         reserve(&result.rows, result.rows.count + expected)
-        let required = [id, customer, date, amount]
+        let required = RequiredColumns([id, customer, date, amount])
         try reader.forEachRow { row in
             guard sink.hasValues(row, required), let day = sink.day(row, date),
                 let customerIndex = sink.customer(row, customer, &result.resolver)

@@ -16,7 +16,7 @@ struct DisputesLoader {
         let reason = ColumnRef(optional: "reason", in: reader)
         var sink = RejectSink(file: file)
         var table = DisputeTable()
-        let required = [invoice, opened]
+        let required = RequiredColumns([invoice, opened])
         try reader.forEachRow { row in
             if let missing = row.firstMissing(in: required) {
                 sink.add(row, missing.name, .missingRequired, "\(missing.name) is empty")

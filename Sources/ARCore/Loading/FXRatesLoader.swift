@@ -17,7 +17,7 @@ struct FXRatesLoader {
         var sink = RejectSink(file: file)
         var seen = Set<String>()
         var latest: [String: (day: Day, rate: FXRate)] = [:]
-        let required = [date, currency, rate]
+        let required = RequiredColumns([date, currency, rate])
         try reader.forEachRow { row in
             if let missing = row.firstMissing(in: required) {
                 sink.add(row, missing.name, .missingRequired, "\(missing.name) is empty")

@@ -32,7 +32,7 @@ struct InvoicesLoader {
         table.due.reserveCapacity(expected)
         table.amount.reserveCapacity(expected)
         table.currency.reserveCapacity(expected)
-        let required = [id, customer, issue, amount]
+        let required = RequiredColumns([id, customer, issue, amount])
         var staged = StagedInvoices()
         try reader.forEachRow { row in
             guard sink.hasValues(row, required), let issueDay = sink.day(row, issue) else { return true }

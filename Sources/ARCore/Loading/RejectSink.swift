@@ -30,14 +30,29 @@ struct ColumnRef {
     }
 }
 
+/// The columns a row must have values in, built once per file. Their indices are kept apart
+/// from their names: checking every row reads plain integers, with no String to retain.
+struct RequiredColumns {
+    let columns: [ColumnRef]
+    let indices: [Int]
+
+    /// Each column must be in the header (a `ColumnRef(required:in:)`).
+    init(_ columns: [ColumnRef]) {
+        self.columns = columns
+        indices = columns.map { $0.index! }
+    }
+}
+
 extension CSVRow {
     func value(_ column: ColumnRef) -> UnsafeBufferPointer<UInt8> { value(column.index) }
     func string(_ column: ColumnRef) -> String { string(column.index) }
     func text(_ column: ColumnRef) -> String { "'\(string(column.index))'" }
 
-    /// The first of `columns` whose value is empty (the array is built once per file, not per row).
-    func firstMissing(in columns: [ColumnRef]) -> ColumnRef? {
-        for column in columns where value(column).isEmpty { return column }
+    /// The first of the required columns whose value is empty.
+    func firstMissing(in required: RequiredColumns) -> ColumnRef? {
+        for (position, index) in required.indices.enumerated() where value(index).isEmpty {
+            return required.columns[position]
+        }
         return nil
     }
 }
@@ -45,7 +60,8 @@ extension CSVRow {
 /// Field checks shared by the loaders (SPEC section 7, "Validation").
 enum FieldCheck {
     /// Amounts above this many minor units are refused so exact FX arithmetic stays in 128 bits.
-    static let maxMinorUnits: Int64 = 1_000_000_000_000_000
+    /// (A computed constant: a stored `static let` is checked for initialization on every row.)
+    static var maxMinorUnits: Int64 { 1_000_000_000_000_000 }
 
     enum AmountOutcome {
         case ok(Int64)
@@ -90,7 +106,7 @@ enum FieldCheck {
 /// (SPEC section 7's order is kept by calling them in that order).
 extension RejectSink {
     /// missing_required: false, and the row rejected, when a required column is empty.
-    mutating func hasValues(_ row: CSVRow, _ required: [ColumnRef]) -> Bool {
+    mutating func hasValues(_ row: CSVRow, _ required: RequiredColumns) -> Bool {
         guard let missing = row.firstMissing(in: required) else { return true }
         add(row, missing.name, .missingRequired, "\(missing.name) is empty")
         return false
