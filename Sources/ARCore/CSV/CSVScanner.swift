@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Where one field of a record lies in the scanner's buffer.
 public struct CSVField: Sendable {
     /// Offset of the first byte of the value (inside the quotes for a quoted field).
@@ -98,11 +100,8 @@ public enum CSVScanner {
                         pos += 1
                     }
                 } else {
-                    while pos < count {
-                        let c = bytes[pos]
-                        if c == comma || c == lf { break }
-                        pos += 1
-                    }
+                    // The field's end: sixteen bytes at a time (see ar_scan.h).
+                    if pos < count { pos = ar_field_end(bytes.baseAddress!, pos, count) }
                     field.end = pos
                     // A CR right before LF belongs to the line end.
                     if field.end > field.start, bytes[field.end - 1] == cr, pos >= count || bytes[pos] == lf {

@@ -56,6 +56,29 @@ struct CSVScannerTests {
         }
     }
 
+    /// Unquoted field ends are found sixteen bytes at a time (ar_scan.h): fields of every length
+    /// around one and two blocks, ending with a comma, a line end or the end of the file.
+    @Test("unquoted fields of 0 to 40 bytes end where the reference parser ends them")
+    func fieldLengthsAroundBlocks() throws {
+        let folder = try TempDataFolder()
+        var rows = ["a,b,c"]
+        for length in 0...40 {
+            let field = String(repeating: "x", count: length)
+            rows.append("\(field),\(String(repeating: "y", count: 40 - length)),\(field)")
+        }
+        for withFinalLineEnd in [true, false] {
+            let bytes = Array((rows.joined(separator: "\n") + (withFinalLineEnd ? "\n" : "")).utf8)
+            try folder.write("lengths.csv", bytes: bytes)
+            var expected = referenceParse(bytes)
+            expected.removeFirst()
+            #expect(expected.count == 41)
+            for chunkSize in [16, 17, 64, 1 << 20] {
+                let records = try readAll(folder.filePath("lengths.csv"), chunkSize: chunkSize)
+                #expect(records == expected, "chunk \(chunkSize), final line end \(withFinalLineEnd)")
+            }
+        }
+    }
+
     @Test("the reference records of the tricky file are what a reader of the CSV expects")
     func referenceIsRight() {
         let records = referenceParse(Self.trickyFile(padding: 0, lineEnd: "\r\n"))
