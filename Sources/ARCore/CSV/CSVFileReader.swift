@@ -75,17 +75,18 @@ public final class CSVFileReader {
     private var line = 1
     private let descriptor: Int32
     private var hasher = SHA256()
-    private let hashing: Bool
+    /// nil: this reader hashes what it reads itself.
+    private let sharedHash: SharedFileHash?
     private let progress: LoadProgress?
 
-    /// Opens `path` and reads its header row. With `hashing` false the caller hashes the
-    /// file elsewhere (`sha256Hex(ofFile:)`, on the less busy thread).
-    public init(path: String, chunkSize: Int = 4 << 20, progress: LoadProgress? = nil, hashing: Bool = true)
-        throws(InputError)
-    {
+    /// Opens `path` and reads its header row. With a `sharedHash`, the bytes read go to it
+    /// instead, and another thread finishes the hash.
+    public init(
+        path: String, chunkSize: Int = 4 << 20, progress: LoadProgress? = nil, sharedHash: SharedFileHash? = nil
+    ) throws(InputError) {
         self.path = path
         self.progress = progress
-        self.hashing = hashing
+        self.sharedHash = sharedHash
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .missingFile(path: path) }
         descriptor = fd
@@ -102,32 +103,12 @@ public final class CSVFileReader {
     }
 
     /// The SHA-256 of every byte read, as lower-case hex; valid after the last record
-    /// (empty when the reader was not hashing).
+    /// (empty with a shared hash: its `finish()` gives it).
     public func sha256Hex() -> String {
-        hashing ? CSVFileReader.hex(hasher.finalize()) : ""
+        sharedHash == nil ? CSVFileReader.hex(hasher.finalize()) : ""
     }
 
-    /// The SHA-256 of a whole file, read in 4 MB blocks.
-    public static func sha256Hex(ofFile path: String) throws(InputError) -> String {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .missingFile(path: path) }
-        defer { close(fd) }
-        var hasher = SHA256()
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 64)
-        defer { block.deallocate() }
-        while true {
-            let n = read(fd, block.baseAddress!, block.count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: block.baseAddress!, count: n))
-        }
-        return hex(hasher.finalize())
-    }
-
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         for byte in digest {
@@ -231,9 +212,8 @@ public final class CSVFileReader {
                 atEOF = true
                 break
             }
-            if hashing {
-                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.baseAddress! + filled, count: n))
-            }
+            let read = UnsafeRawBufferPointer(start: buffer.baseAddress! + filled, count: n)
+            if let sharedHash { sharedHash.add(read) } else { hasher.update(bufferPointer: read) }
             filled += n
             byteCount += n
             progress?.add(n)

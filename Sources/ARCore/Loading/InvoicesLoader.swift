@@ -10,11 +10,12 @@ struct InvoicesLoader {
 
     static let file = "invoices.csv"
 
+    /// The file's SHA-256 goes to `hash`, which the other loading thread finishes (see DataFolderLoader).
     static func load(
-        path: String, book: CurrencyBook, resolver initial: CustomerResolver, progress: LoadProgress?
+        path: String, book: CurrencyBook, resolver initial: CustomerResolver, hash: SharedFileHash,
+        progress: LoadProgress?
     ) throws -> Result {
-        // Not hashed here: this is the busier of the two loading threads (see DataFolderLoader).
-        let reader = try CSVFileReader(path: path, progress: progress, hashing: false)
+        let reader = try CSVFileReader(path: path, progress: progress, sharedHash: hash)
         let id = try ColumnRef(required: "invoice_id", in: reader)
         let customer = try ColumnRef(required: "customer_id", in: reader)
         let issue = try ColumnRef(required: "issue_date", in: reader)

@@ -1,0 +1,48 @@
+import Crypto
+import Foundation
+import Testing
+
+@testable import ARCore
+
+@Suite("SharedFileHash: a file's SHA-256 finished by another thread")
+struct SharedFileHashTests {
+    static let text = (0..<2_000).map { "INV\($0),C\($0 % 7),2025-01-01,,\($0).50\n" }.joined()
+
+    /// Reads the file in 64-byte chunks and takes the hash over after `records` records (nil: after all).
+    func hash(takingOverAfter records: Int?) throws -> String {
+        let folder = try TempDataFolder()
+        try folder.write("invoices.csv", "invoice_id,customer_id,issue_date,due_date,amount\n" + Self.text)
+        let path = folder.filePath("invoices.csv")
+        let shared = SharedFileHash(path: path)
+        let reader = try CSVFileReader(path: path, chunkSize: 64, sharedHash: shared)
+        #expect(reader.sha256Hex() == "")
+        var seen = 0
+        var finished: String? = nil
+        try reader.forEachRow { _ in
+            seen += 1
+            if seen == records { finished = try shared.finish() }
+            return true
+        }
+        let hex = try finished ?? shared.finish()
+        #expect(seen == 2_000)
+        return hex
+    }
+
+    @Test("taken over before, during or after the read, the hash is the whole file's", arguments: [1, 2, 777, 1_999, 2_000, nil])
+    func takeOver(_ records: Int?) throws {
+        let folder = try TempDataFolder()
+        try folder.write("invoices.csv", "invoice_id,customer_id,issue_date,due_date,amount\n" + Self.text)
+        let whole = Array(try Data(contentsOf: URL(fileURLWithPath: folder.filePath("invoices.csv"))))
+        let expected = SHA256.hash(data: whole).map { String(format: "%02x", $0) }.joined()
+        #expect(try hash(takingOverAfter: records) == expected)
+    }
+
+    @Test("taken over before the reader starts, the other thread hashes it all")
+    func beforeReading() throws {
+        let folder = try TempDataFolder()
+        try folder.write("x.csv", "a,b\n1,2\n")
+        let shared = SharedFileHash(path: folder.filePath("x.csv"))
+        let hex = try shared.finish()
+        #expect(hex == SHA256.hash(data: Data("a,b\n1,2\n".utf8)).map { String(format: "%02x", $0) }.joined())
+    }
+}
