@@ -66,10 +66,11 @@ public struct Position: Sendable {
     }
 
     /// With `items` false only the per-customer totals are computed: no open or unapplied items,
-    /// so nothing to sort (what the T-7 and month-end comparisons need).
-    public static func compute(ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings, items: Bool = true)
-        -> Position
-    {
+    /// so nothing to sort (what the T-7 and month-end comparisons need). With `sorted` false the
+    /// items are left in ledger order (what the forecast back-test needs: it only sums them).
+    public static func compute(
+        ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings, items: Bool = true, sorted: Bool = true
+    ) -> Position {
         let asOf = settings.asOf
         let invoices = ledger.invoices
         let customerCount = ledger.customers.count
@@ -140,7 +141,7 @@ public struct Position: Sendable {
                         reference: unapplied.reference[item], date: unapplied.date[item], amount: amount))
             }
         }
-        guard items else { return position }
+        guard items, sorted else { return position }
         var rank = [Int](repeating: 0, count: customerCount)
         for (order, customer) in ledger.customerOrder.enumerated() { rank[customer] = order }
         position.openItems.sort { a, b in

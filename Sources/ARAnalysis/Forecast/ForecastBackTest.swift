@@ -34,7 +34,8 @@ public struct ForecastBackTest: Sendable, Equatable {
         var earlier = settings
         earlier.asOf = settings.asOf - lookbackDays
         let asOf = earlier.asOf
-        let position = Position.compute(ledger: ledger, facts: facts, settings: earlier)
+        // Items are only summed here: their order does not matter, so they are not sorted.
+        let position = Position.compute(ledger: ledger, facts: facts, settings: earlier, sorted: false)
         let forecast = CashForecast.compute(
             ledger: ledger, position: position,
             settlement: SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf), asOf: asOf)
