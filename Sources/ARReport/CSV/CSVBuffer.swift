@@ -4,6 +4,11 @@ import ARCore
 struct CSVBuffer {
     private(set) var bytes: [UInt8] = []
     private var atLineStart = true
+    /// The ISO text of days from `dateBase` on, ten bytes each, filled as first written (zero:
+    /// not yet): a large file repeats a few hundred dates millions of times.
+    private var dateText: [UInt8] = []
+    private var dateBase: Day = 0
+    private static let cachedDays = 4096
 
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
@@ -60,7 +65,34 @@ struct CSVBuffer {
 
     mutating func date(_ day: Day) {
         separator()
-        CivilCalendar.appendISO(day, to: &bytes)
+        if dateText.isEmpty {
+            dateBase = day - Day(CSVBuffer.cachedDays / 2)
+            dateText = [UInt8](repeating: 0, count: CSVBuffer.cachedDays * 10)
+        }
+        let slot = Int(day) - Int(dateBase)
+        guard slot >= 0, slot < CSVBuffer.cachedDays else {
+            CivilCalendar.appendISO(day, to: &bytes)
+            return
+        }
+        if dateText[slot * 10] == 0 {
+            var text: [UInt8] = []
+            CivilCalendar.appendISO(day, to: &text)
+            dateText.replaceSubrange(slot * 10..<slot * 10 + 10, with: text)
+        }
+        dateText.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[slot * 10..<slot * 10 + 10])) }
+    }
+
+    /// A field's text as `field(_:)` writes it (quoted if it must be), to append many times with `field(prepared:)`.
+    static func prepared(_ text: String) -> [UInt8] {
+        var buffer = CSVBuffer(capacity: text.utf8.count + 2)
+        buffer.field(text)
+        return buffer.bytes
+    }
+
+    /// A field prepared by `prepared(_:)`.
+    mutating func field(prepared text: [UInt8]) {
+        separator()
+        bytes.append(contentsOf: text)
     }
 
     /// Two decimals (`Format.ratio`), written without an intermediate String; empty when nil.

@@ -58,17 +58,27 @@ public enum OutputTables {
             "invoice_id", "customer_id", "issue_date", "due_date", "days_past_due", "bucket", "amount", "open_amount",
             "disputed",
         ])
+        // Items come by customer: the customer's field is prepared once per customer, the
+        // bucket labels and flags once per file.
+        let bucketFields = labels.map(CSVBuffer.prepared)
+        let flagFields = [CSVBuffer.prepared("false"), CSVBuffer.prepared("true")]
+        var customer = -1
+        var customerField: [UInt8] = []
         for item in analysis.position.openItems {
             let invoice = Int(item.invoice)
             invoices.ids.withKey(invoice) { csv.field(utf8: $0) }
-            csv.field(customerIDs[Int(item.customer)])
+            if Int(item.customer) != customer {
+                customer = Int(item.customer)
+                customerField = CSVBuffer.prepared(customerIDs[customer])
+            }
+            csv.field(prepared: customerField)
             csv.date(invoices.issue[invoice])
             csv.date(invoices.due[invoice])
             csv.integer(Int(item.daysPastDue))
-            csv.field(labels[item.bucket])
+            csv.field(prepared: bucketFields[item.bucket])
             csv.money(toReporting[Int(invoices.currency[invoice])].convert(invoices.amount[invoice]) ?? 0, digits: digits)
             csv.money(item.open, digits: digits)
-            csv.field(item.disputed ? "true" : "false")
+            csv.field(prepared: flagFields[item.disputed ? 1 : 0])
             csv.endRow()
         }
         return csv.bytes
