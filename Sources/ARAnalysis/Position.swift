@@ -31,7 +31,8 @@ public struct UnappliedItem: Sendable, Equatable {
 
 /// Each customer's position at the as-of date (docs/METRICS.md, "Ledger at T").
 public struct Position: Sendable {
-    /// Open invoices sorted by customer id, due date, invoice id.
+    /// Open invoices sorted by customer id, due date, invoice id (in ledger order when computed
+    /// with `sorted: false`).
     public var openItems: [OpenItem]
     /// customers × buckets, reporting minor units: row c is `bucketTotals[c * bucketCount ..< (c+1) * bucketCount]`.
     public var bucketTotals: [Int64]

@@ -54,6 +54,7 @@ struct RollRateTests {
     }
 
     @Test("invoices issued or settled exactly on a date, between dates, prepaid and overpaid")
+    /// Only the dates from issue to one past settlement are walked; this ledger puts those edges on dates.
     func openWindowEdges() throws {
         // Dates 2024-01-31, 02-29, 03-31; standard buckets.
         // F 100.00 issued and due 01-31, paid 02-29: current at 01-31, closed at 02-29 (settled on the date).

@@ -45,13 +45,11 @@ public enum RollRates {
                     var applied: Int64 = 0
                     // Bucket and reporting open amount at the previous date; bucket -1 = not open.
                     var previous = (bucket: -1, open: Int64(0))
-                    // Before its issue date an invoice is not open; a regular one (not prepaid, not
-                    // overpaid) is not open again from its settlement on. Only the dates in between,
-                    // and the first one after (to close the last open date's pair), can add anything.
+                    // An invoice is not open before its issue date, nor from its settlement on (what is
+                    // applied only grows). Only the dates in between, and the first one after (to close
+                    // the last open date's pair), can add anything.
                     let start = BalanceSeries.lowerBound(dates, invoices.issue[invoice])
-                    let end =
-                        facts.irregular[invoice]
-                        ? dates.count : min(dates.count, BalanceSeries.lowerBound(dates, facts.settle[invoice]) + 1)
+                    let end = min(dates.count, BalanceSeries.lowerBound(dates, facts.settle[invoice]) + 1)
                     for index in start..<end {
                         let day = dates[index]
                         while slot < upper, applications.date[slot] <= day {

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -13,36 +13,37 @@ import Foundation
 /// own work, takes the hash over: from then on the reader only parses, and the other thread
 /// reads the rest of the file again and hashes it. The hashing lands on the thread with slack,
 /// whichever that is for the data at hand (invoices.csv and payments.csv load side by side).
-///
-/// Unchecked Sendable: the three fields are read and written only under `lock` (a `Mutex` cannot
-/// take the reader's buffer pointer into its closure).
-public final class SharedFileHash: @unchecked Sendable {
+public final class SharedFileHash: Sendable {
+    private struct State {
+        var hasher = SHA256()
+        /// Bytes from the start of the file hashed so far.
+        var hashed = 0
+        var takenOver = false
+    }
+
     public let path: String
-    private let lock = NSLock()
-    private var hasher = SHA256()
-    /// Bytes from the start of the file hashed so far.
-    private var hashed = 0
-    private var takenOver = false
+    private let state = Mutex(State())
 
     public init(path: String) { self.path = path }
 
     /// The reader: `bytes` follow every byte given before. Ignored once the hash is taken over.
     func add(_ bytes: UnsafeRawBufferPointer) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !takenOver else { return }
-        hasher.update(bufferPointer: bytes)
-        hashed += bytes.count
+        // A span, unlike the pointer, may go into the lock's closure (it is Sendable).
+        let chunk = bytes.bytes
+        state.withLock { state in
+            guard !state.takenOver else { return }
+            chunk.withUnsafeBytes { state.hasher.update(bufferPointer: $0) }
+            state.hashed += chunk.byteCount
+        }
     }
 
     /// The other thread: takes the hash over where the reader got to, hashes the rest of the
     /// file and returns the whole file's SHA-256 as lower-case hex.
     public func finish() throws(InputError) -> String {
-        lock.lock()
-        takenOver = true
-        var hasher = self.hasher
-        var offset = hashed
-        lock.unlock()
+        var (hasher, offset) = state.withLock { state in
+            state.takenOver = true
+            return (state.hasher, state.hashed)
+        }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .missingFile(path: path) }
         defer { close(fd) }

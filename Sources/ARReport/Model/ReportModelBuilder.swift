@@ -181,9 +181,8 @@ public enum ReportModelBuilder {
         return section
     }
 
-    /// Customers by past-due balance (open AR more than 0 days past due), largest first, then customer_id.
-    /// The `topCustomers` customers with the most past-due AR (ties by customer_id), how many
-    /// customers have any, and every customer's past-due amount.
+    /// The `topCustomers` customers with the most past-due AR (open AR more than 0 days past due;
+    /// ties by customer_id), how many customers have any, and every customer's past-due amount.
     static func pastDueRanking(ledger: Ledger, analysis: AnalysisResult) -> (top: [Int], count: Int, pastDue: [Int64]) {
         let position = analysis.position
         let ids = ledger.customers.ids
@@ -223,9 +222,12 @@ public enum ReportModelBuilder {
         return section
     }
 
-    /// The 20 largest positive customer balances, largest first (for the 5, 10 and 20 concentration rows).
+    /// The concentration rows: the share of AR held by this many largest balances.
+    static let concentrationSizes = [5, 10, 20]
+
+    /// The largest positive customer balances, largest first, as many as the largest concentration row needs.
     static func largestBalances(_ analysis: AnalysisResult) -> [Int64] {
-        analysis.position.openTotal.lazy.filter { $0 > 0 }.firstSorted(20, by: >)
+        analysis.position.openTotal.lazy.filter { $0 > 0 }.firstSorted(concentrationSizes.max()!, by: >)
     }
 
     /// Share of AR held by the 5, 10 and 20 largest balances.
@@ -233,7 +235,7 @@ public enum ReportModelBuilder {
         let currency = ledger.reportingCurrency
         let total = analysis.kpis.totalAR
         let balances = largestBalances(analysis)
-        return [5, 10, 20].map { size in
+        return concentrationSizes.map { size in
             let amount = balances.prefix(size).reduce(0, +)
             return ConcentrationRow(
                 label: "Top \(size)", customers: String(min(size, balances.count)),
@@ -424,7 +426,7 @@ public enum ReportModelBuilder {
         }
         let total = analysis.kpis.totalAR
         let balances = largestBalances(analysis)
-        for size in [5, 10, 20] {
+        for size in concentrationSizes {
             let amount = balances.prefix(size).reduce(0, +)
             data.concentrationLabels.append("Top \(size)")
             data.concentrationShares.append(total == 0 ? 0 : Double(amount) / Double(total))

@@ -156,7 +156,11 @@ public enum Batch {
                         try folder.write("rollrates.csv", OutputTables.rollRates(ledger: ledger, analysis: analysis))
                     }
                 })
-            if settings.formats.contains(.csv) { try folder.write("aging_summary.csv", agingSummaryCSV) }
+            if settings.formats.contains(.csv) {
+                try folder.write("aging_summary.csv", agingSummaryCSV)
+                // Listed in run.json where it always was, after kpis.csv.
+                folder.list("aging_summary.csv", after: "kpis.csv")
+            }
             for file in reportFiles { try folder.write(file.name, file.bytes) }
             let writeMs = milliseconds(writeStart)
             // `reports` overlaps `write`: the time the other core spent on aging_summary.csv, the model and pages.

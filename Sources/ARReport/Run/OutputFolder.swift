@@ -49,6 +49,16 @@ public struct OutputFolder {
             WrittenFile(file: file, bytes: bytes.count, sha256: digest.map { String(format: "%02x", $0) }.joined()))
     }
 
+    /// Moves `file`'s entry in `written` (and so in run.json) to just after `previous`'s, for a
+    /// file made on another thread and written late; nothing changes unless both were written.
+    public mutating func list(_ file: String, after previous: String) {
+        guard let from = written.firstIndex(where: { $0.file == file }),
+            written.contains(where: { $0.file == previous })
+        else { return }
+        let entry = written.remove(at: from)
+        written.insert(entry, at: written.firstIndex(where: { $0.file == previous })! + 1)
+    }
+
     /// The bytes of a file this run has already written (the email attaches the board pack).
     public func writtenBytes(_ file: String) -> [UInt8]? {
         guard written.contains(where: { $0.file == file }) else { return nil }
@@ -96,7 +106,7 @@ public struct OutputFolder {
     /// Writes `bytes` to a new file at `path` straight from the array (a `Data` copy of
     /// 40 MB CSVs cost more than the write); nil on success, else the system's reason.
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         var failure: String? = nil
         bytes.withUnsafeBytes { buffer in
