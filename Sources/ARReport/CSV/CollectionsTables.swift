@@ -16,7 +16,12 @@ extension OutputTables {
         // (a dozen arrays) per row cost more reference counting than the row's formatting.
         let invoiceIDs = ledger.invoices.ids
         let worklist = analysis.worklist
+        // Rows come by priority, so their invoice ids are spread over the whole arena: each is
+        // prefetched (its start, then its bytes) a few rows before it is written.
+        let count = worklist.count
         for index in worklist.indices {
+            if index + 16 < count { invoiceIDs.prefetchStart(Int(worklist[index + 16].oldestInvoice)) }
+            if index + 8 < count { invoiceIDs.prefetchKey(Int(worklist[index + 8].oldestInvoice)) }
             let customer = worklist[index].customer
             csv.field(customers.ids[customer])
             csv.field(customers.names[customer])
