@@ -21,16 +21,6 @@ public struct Balance: Sendable, Equatable {
         openByCurrency = [Int64](repeating: 0, count: currencies)
         unappliedByCurrency = [Int64](repeating: 0, count: currencies)
     }
-
-    mutating func add(_ other: Balance) {
-        total += other.total
-        current += other.current
-        for index in buckets.indices { buckets[index] += other.buckets[index] }
-        for index in openByCurrency.indices {
-            openByCurrency[index] += other.openByCurrency[index]
-            unappliedByCurrency[index] += other.unappliedByCurrency[index]
-        }
-    }
 }
 
 /// Balances at many dates in one pass over the invoices: each invoice adds to
@@ -42,22 +32,58 @@ public enum BalanceSeries {
         let dates = Array(Set(unsortedDates)).sorted()
         let invoices = ledger.invoices
         let applications = ledger.applications
-        let currencyCount = ledger.currencies.count
-        let parts = inParallelHalves(count: invoices.count) { range -> [Balance] in
-            var balances = dates.map { Balance(date: $0, buckets: buckets.count, currencies: currencyCount) }
-            for invoice in range {
-                addInvoice(
-                    invoice, invoices: invoices, applications: applications, facts: facts, dates: dates,
-                    buckets: buckets, basis: basis, into: &balances)
+        let layout = SumsLayout(dates: dates.count, buckets: buckets.count, currencies: ledger.currencies.count)
+        let parts = inParallelHalves(count: invoices.count) { range -> [Int64] in
+            var sums = [Int64](repeating: 0, count: layout.count)
+            sums.withUnsafeMutableBufferPointer { sums in
+                for invoice in range {
+                    addInvoice(
+                        invoice, invoices: invoices, applications: applications, facts: facts, dates: dates,
+                        buckets: buckets, basis: basis, layout: layout, into: sums)
+                }
             }
-            return balances
+            return sums
         }
-        var balances = parts[0]
+        var sums = parts[0]
         for part in parts.dropFirst() {
-            for index in balances.indices { balances[index].add(part[index]) }
+            for index in sums.indices { sums[index] += part[index] }
         }
-        addUnappliedItems(ledger.unapplied, dates: dates, into: &balances)
-        return Dictionary(uniqueKeysWithValues: balances.map { ($0.date, $0) })
+        addUnappliedItems(ledger.unapplied, dates: dates, layout: layout, into: &sums)
+        return Dictionary(
+            uniqueKeysWithValues: dates.enumerated().map { k, day in (day, layout.balance(k, date: day, sums)) })
+    }
+
+    /// Where each date's sums lie in one flat array: total, current, the buckets, the open amounts
+    /// by currency and the unapplied cash by currency. Adding to plain integers in one buffer,
+    /// rather than to arrays inside an array of balances, spares a uniqueness check per add.
+    struct SumsLayout {
+        let buckets: Int
+        let currencies: Int
+        let stride: Int
+        let count: Int
+
+        init(dates: Int, buckets: Int, currencies: Int) {
+            self.buckets = buckets
+            self.currencies = currencies
+            stride = 2 + buckets + 2 * currencies
+            count = dates * stride
+        }
+
+        func total(_ k: Int) -> Int { k * stride }
+        func current(_ k: Int) -> Int { k * stride + 1 }
+        func bucket(_ k: Int, _ bucket: Int) -> Int { k * stride + 2 + bucket }
+        func open(_ k: Int, _ currency: Int) -> Int { k * stride + 2 + buckets + currency }
+        func unapplied(_ k: Int, _ currency: Int) -> Int { k * stride + 2 + buckets + currencies + currency }
+
+        func balance(_ k: Int, date: Day, _ sums: [Int64]) -> Balance {
+            var balance = Balance(date: date, buckets: buckets, currencies: currencies)
+            balance.total = sums[total(k)]
+            balance.current = sums[current(k)]
+            balance.buckets = Array(sums[bucket(k, 0)..<bucket(k, buckets)])
+            balance.openByCurrency = Array(sums[open(k, 0)..<open(k, currencies)])
+            balance.unappliedByCurrency = Array(sums[unapplied(k, 0)..<unapplied(k, currencies)])
+            return balance
+        }
     }
 
     /// First index in `dates` whose date is >= `day`.
@@ -75,7 +101,7 @@ public enum BalanceSeries {
     @inline(__always)
     private static func addInvoice(
         _ invoice: Int, invoices: InvoiceTable, applications: ApplicationTable, facts: InvoiceFacts, dates: [Day],
-        buckets: AgingBuckets, basis: AgingBasis, into balances: inout [Balance]
+        buckets: AgingBuckets, basis: AgingBasis, layout: SumsLayout, into sums: UnsafeMutableBufferPointer<Int64>
     ) {
         let amount = invoices.amount[invoice]
         let issue = invoices.issue[invoice]
@@ -89,10 +115,10 @@ public enum BalanceSeries {
         @inline(__always) func addOpen(_ k: Int, _ open: Int64) {
             let reporting = open == amount ? facts.amountReporting[invoice] : (converter.convert(open) ?? 0)
             let day = dates[k]
-            balances[k].total += reporting
-            if due >= day { balances[k].current += reporting }
-            balances[k].buckets[buckets.index(daysPastDue: day - ageFrom)] += reporting
-            balances[k].openByCurrency[currency] += open
+            sums[layout.total(k)] += reporting
+            if due >= day { sums[layout.current(k)] += reporting }
+            sums[layout.bucket(k, buckets.index(daysPastDue: day - ageFrom))] += reporting
+            sums[layout.open(k, currency)] += open
         }
 
         if !facts.irregular[invoice] {
@@ -124,21 +150,23 @@ public enum BalanceSeries {
                 slot += 1
             }
             if day < issue {
-                balances[k].unappliedByCurrency[currency] += applied
+                sums[layout.unapplied(k, currency)] += applied
             } else if applied < amount {
                 addOpen(k, amount - applied)
             } else {
-                balances[k].unappliedByCurrency[currency] += applied - amount
+                sums[layout.unapplied(k, currency)] += applied - amount
             }
             k += 1
         }
     }
 
-    private static func addUnappliedItems(_ unapplied: UnappliedTable, dates: [Day], into balances: inout [Balance]) {
+    private static func addUnappliedItems(
+        _ unapplied: UnappliedTable, dates: [Day], layout: SumsLayout, into sums: inout [Int64]
+    ) {
         for item in 0..<unapplied.count {
             let currency = Int(unapplied.currency[item])
             for k in lowerBound(dates, unapplied.date[item])..<dates.count {
-                balances[k].unappliedByCurrency[currency] += unapplied.amount[item]
+                sums[layout.unapplied(k, currency)] += unapplied.amount[item]
             }
         }
     }
