@@ -19,7 +19,7 @@ struct RollRateTests {
         //                 1-30: A 100 + C 200 = 300; A closed, C rolled with its 200 at 02-29: 66.67 %
         //                 (by the balance at 03-31 it would be 150 / 300 = 50 %).
         //                 31-60: B 200, closed: 0.00 %.
-        let loaded = try LedgerFixture(
+        let rates = try Self.quarterRates(
             invoices: """
                 invoice_id,customer_id,issue_date,due_date,amount
                 A,C1,2024-01-01,2024-01-31,100.00
@@ -36,11 +36,7 @@ struct RollRateTests {
                 PC,C1,C,2024-03-05,50.00
                 PD,C1,D,2024-02-25,400.00
                 """
-        ).load(asOf: "2024-03-31")
-        let ledger = loaded.ledger
-        let rates = RollRates.compute(
-            ledger: ledger, facts: InvoiceFacts(ledger: ledger),
-            dates: [day("2024-01-31"), day("2024-02-29"), day("2024-03-31")], buckets: .standard, basis: .due)
+        )
         // 2 pairs x 5 buckets that have a next one.
         #expect(rates.count == 10)
         let first = rates.prefix(5).map(\.percent)
@@ -53,8 +49,8 @@ struct RollRateTests {
         #expect(second.allSatisfy { $0.from == day("2024-02-29") && $0.to == day("2024-03-31") })
     }
 
-    @Test("invoices issued or settled exactly on a date, between dates, prepaid and overpaid")
     /// Only the dates from issue to one past settlement are walked; this ledger puts those edges on dates.
+    @Test("invoices issued or settled exactly on a date, between dates, prepaid and overpaid")
     func openWindowEdges() throws {
         // Dates 2024-01-31, 02-29, 03-31; standard buckets.
         // F 100.00 issued and due 01-31, paid 02-29: current at 01-31, closed at 02-29 (settled on the date).
@@ -64,7 +60,7 @@ struct RollRateTests {
         //   100.00 at 11 days (1-30) at 01-31, 50.00 at 40 days (31-60) at 02-29, closed at 03-31.
         // 01-31 -> 02-29: current F 100, rolled 0: 0.00 %. 1-30: J 100, rolled 100: 100.00 %.
         // 02-29 -> 03-31: current empty: no rate. 1-30: G 200, rolled 200: 100.00 %. 31-60: J 50, closed: 0.00 %.
-        let loaded = try LedgerFixture(
+        let rates = try Self.quarterRates(
             invoices: """
                 invoice_id,customer_id,issue_date,due_date,amount
                 F,C1,2024-01-31,2024-01-31,100.00
@@ -79,11 +75,7 @@ struct RollRateTests {
                 PJ1,C1,J,2024-02-10,50.00
                 PJ2,C1,J,2024-03-20,80.00
                 """
-        ).load(asOf: "2024-03-31")
-        let ledger = loaded.ledger
-        let rates = RollRates.compute(
-            ledger: ledger, facts: InvoiceFacts(ledger: ledger),
-            dates: [day("2024-01-31"), day("2024-02-29"), day("2024-03-31")], buckets: .standard, basis: .due)
+        )
         #expect(rates.count == 10)
         let cells = rates.map { [$0.fromBalance, $0.rolled] }
         #expect(
@@ -92,6 +84,14 @@ struct RollRateTests {
                 [0, 0], [20_000, 20_000], [5_000, 0], [0, 0], [0, 0],
             ])
         #expect(rates[0].percent == 0 && rates[5].percent == nil && rates[6].percent == 100 && rates[7].percent == 0)
+    }
+
+    /// Roll rates of a ledger at 2024-03-31 over 2024-01-31, 02-29 and 03-31, standard buckets by due date.
+    static func quarterRates(invoices: String, payments: String) throws -> [RollRate] {
+        let ledger = try LedgerFixture(invoices: invoices, payments: payments).load(asOf: "2024-03-31").ledger
+        return RollRates.compute(
+            ledger: ledger, facts: InvoiceFacts(ledger: ledger),
+            dates: [day("2024-01-31"), day("2024-02-29"), day("2024-03-31")], buckets: .standard, basis: .due)
     }
 
     @Test("the analysis uses the trend dates: 12 month ends and T")
