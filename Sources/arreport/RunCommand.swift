@@ -57,6 +57,8 @@ struct RunCommand: ParsableCommand {
             // The run's clock is read here, at the edge: it dates the email, never the analysis.
             let outcome = try Batch.run(resolved, showProgress: stderrIsTerminal, now: Date())
             print(outcome.summary)
+            // The process ends holding the run's memory: the system reclaims it at once.
+            withExtendedLifetime(outcome) { Foundation.exit(0) }
         } catch {
             throw fail(error)
         }
