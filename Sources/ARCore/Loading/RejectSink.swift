@@ -2,6 +2,8 @@
 struct RejectSink: Sendable {
     let file: String
     var rejects: [Reject] = []
+    /// The file's dates repeat: most are found here instead of parsed (see DayCache).
+    private var days = DayCache()
 
     init(file: String) { self.file = file }
 
@@ -114,7 +116,7 @@ extension RejectSink {
 
     /// bad_date: the day, or nil when the row was rejected.
     mutating func day(_ row: CSVRow, _ column: ColumnRef) -> Day? {
-        if let day = FieldCheck.date(row.value(column)) { return day }
+        if let day = days.day(row.value(column)) { return day }
         add(row, column.name, .badDate, "\(column.name) \(row.text(column)) is not a real YYYY-MM-DD day")
         return nil
     }

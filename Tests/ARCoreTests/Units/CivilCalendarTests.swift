@@ -61,4 +61,34 @@ struct CivilCalendarTests {
         #expect(CivilCalendar.format(CivilCalendar.monthEnd(monthsBefore: 12, day("2024-06-30"))) == "2023-06-30")
         #expect(CivilCalendar.format(CivilCalendar.monthStart(of: day("2024-06-30"))) == "2024-06-01")
     }
+
+    @Test("the day cache gives what parsing gives: every day of 1900 to 2100 twice over, and bad days refused each time")
+    func dayCacheMatchesParsing() {
+        var cache = DayCache()
+        var texts: [String] = []
+        for number in CivilCalendar.day(year: 1900, month: 1, day: 1)...CivilCalendar.day(year: 2100, month: 12, day: 31) {
+            texts.append(CivilCalendar.format(number))
+        }
+        // 73,414 days, 18 for each of the cache's 4096 entries, so days of the same month (the same
+        // first eight bytes) meet in an entry; then the same texts again. Texts that are no day
+        // are interleaved and must never come back as one.
+        let bad = ["2000-02-30", "2001-02-29", "2000-13-01", "2000-1-01", "2000-01-1 ", "", "0000-00-00", "2000/01/01"]
+        var mismatches: [String] = []
+        for pass in 0..<2 {
+            for (position, text) in texts.enumerated() {
+                if cache.day(text) != CivilCalendar.parseISO(text) { mismatches.append("\(pass) \(text)") }
+                let refused = bad[position % bad.count]
+                if cache.day(refused) != nil { mismatches.append("\(pass) \(refused)") }
+            }
+        }
+        #expect(mismatches.isEmpty)
+        #expect(texts.count == 73_414)
+    }
+}
+
+extension DayCache {
+    fileprivate mutating func day(_ text: String) -> Day? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { day(UnsafeBufferPointer($0)) }
+    }
 }
