@@ -213,7 +213,7 @@ public final class CSVFileReader {
                 break
             }
             let read = UnsafeRawBufferPointer(start: buffer.baseAddress! + filled, count: n)
-            if let sharedHash { sharedHash.add(read) } else { hasher.update(bufferPointer: read) }
+            if let sharedHash { sharedHash.add(read, at: byteCount) } else { hasher.update(bufferPointer: read) }
             filled += n
             byteCount += n
             progress?.add(n)

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -7,12 +8,14 @@ import Synchronization
     import Darwin
 #endif
 
-/// The SHA-256 of a file that one thread reads, finished by whichever of two threads has time.
+/// The SHA-256 of a file that one thread reads, worked on by whichever thread has time.
 ///
-/// The reading thread hashes each chunk as it reads it, until the other thread, done with its
-/// own work, takes the hash over: from then on the reader only parses, and the other thread
-/// reads the rest of the file again and hashes it. The hashing lands on the thread with slack,
-/// whichever that is for the data at hand (invoices.csv and payments.csv load side by side).
+/// The reading thread hashes each chunk as it reads it, skipping what another thread already
+/// hashed ahead of it (`hashingAhead`, while the small files load). The other loading thread,
+/// done with its own work, can take the hash over: from then on the reader only parses, and the
+/// other thread reads the rest of the file again and hashes it. The hashing lands on the thread
+/// with slack, whichever that is for the data at hand (invoices.csv and payments.csv load side
+/// by side).
 public final class SharedFileHash: Sendable {
     private struct State {
         var hasher = SHA256()
@@ -26,15 +29,62 @@ public final class SharedFileHash: Sendable {
 
     public init(path: String) { self.path = path }
 
-    /// The reader: `bytes` follow every byte given before. Ignored once the hash is taken over.
-    func add(_ bytes: UnsafeRawBufferPointer) {
+    /// The reader: `bytes` were read from `offset`, just after every byte given before. What was
+    /// already hashed ahead of the reader is skipped; everything is ignored once the hash is taken over.
+    func add(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
         // A span, unlike the pointer, may go into the lock's closure (it is Sendable).
         let chunk = bytes.bytes
         state.withLock { state in
-            guard !state.takenOver else { return }
-            chunk.withUnsafeBytes { state.hasher.update(bufferPointer: $0) }
-            state.hashed += chunk.byteCount
+            // The hash only ever grows from the file's start, and the reader gives every chunk
+            // in order, so it has always reached this chunk's start.
+            guard !state.takenOver, state.hashed < offset + chunk.byteCount, state.hashed >= offset else { return }
+            let skip = state.hashed - offset
+            chunk.withUnsafeBytes { state.hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[skip...])) }
+            state.hashed = offset + chunk.byteCount
         }
+    }
+
+    /// Hashes on from where the hash has got to, a block at a time, until `stop` is raised, the
+    /// file ends or the hash is taken over. Another thread calls it while the reader is not yet
+    /// reading (or lags); a read error stops it quietly, and the reader reports it.
+    func hashAhead(until stop: StopSignal) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        defer { block.deallocate() }
+        while !stop.isRaised {
+            let (offset, takenOver) = state.withLock { ($0.hashed, $0.takenOver) }
+            guard !takenOver else { return }
+            let n = pread(fd, block.baseAddress!, block.count, off_t(offset))
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return }
+            let chunk = UnsafeRawBufferPointer(start: block.baseAddress!, count: n).bytes
+            state.withLock { state in
+                // The reader may have hashed past `offset` meanwhile: this block is then stale.
+                guard !state.takenOver, state.hashed == offset else { return }
+                chunk.withUnsafeBytes { state.hasher.update(bufferPointer: $0) }
+                state.hashed += n
+            }
+        }
+    }
+
+    /// Runs `work` on this thread while another thread hashes `files` ahead, in order, and stops
+    /// that thread when `work` returns: the small files load on one core while the other hashes
+    /// the big ones, before either is parsed.
+    public static func hashingAhead<T>(_ files: [SharedFileHash], during work: () throws -> T) rethrows -> T {
+        let stop = StopSignal()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            for file in files where !stop.isRaised { file.hashAhead(until: stop) }
+            done.signal()
+        }
+        thread.start()
+        defer {
+            stop.raise()
+            done.wait()
+        }
+        return try work()
     }
 
     /// The other thread: takes the hash over where the reader got to, hashes the rest of the
@@ -61,4 +111,12 @@ public final class SharedFileHash: Sendable {
         }
         return CSVFileReader.hex(hasher.finalize())
     }
+}
+
+/// A flag one thread raises to stop another's loop.
+final class StopSignal: Sendable {
+    private let raised = Atomic<Bool>(false)
+
+    func raise() { raised.store(true, ordering: .releasing) }
+    var isRaised: Bool { raised.load(ordering: .acquiring) }
 }

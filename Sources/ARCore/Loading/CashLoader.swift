@@ -28,13 +28,14 @@ struct CashLoader {
     static let creditNotesFile = "credit_notes.csv"
 
     /// Loads whichever of the two files exist (nil path = absent).
+    /// `paymentsHash`, when given, takes payments.csv's bytes for its SHA-256 (partly hashed ahead).
     static func load(
-        paymentsPath: String?, creditNotesPath: String?, book: CurrencyBook, resolver initial: CustomerResolver,
-        progress: LoadProgress?
+        paymentsPath: String?, paymentsHash: SharedFileHash? = nil, creditNotesPath: String?, book: CurrencyBook,
+        resolver initial: CustomerResolver, progress: LoadProgress?
     ) throws -> Result {
         var result = Result(rows: CashRows(), resolver: initial, rejects: [], summaries: [])
         if let paymentsPath {
-            try loadPayments(path: paymentsPath, book: book, into: &result, progress: progress)
+            try loadPayments(path: paymentsPath, hash: paymentsHash, book: book, into: &result, progress: progress)
         }
         if let creditNotesPath {
             try loadCreditNotes(path: creditNotesPath, book: book, into: &result, progress: progress)
@@ -42,8 +43,10 @@ struct CashLoader {
         return result
     }
 
-    private static func loadPayments(path: String, book: CurrencyBook, into result: inout Result, progress: LoadProgress?) throws {
-        let reader = try CSVFileReader(path: path, progress: progress)
+    private static func loadPayments(
+        path: String, hash: SharedFileHash?, book: CurrencyBook, into result: inout Result, progress: LoadProgress?
+    ) throws {
+        let reader = try CSVFileReader(path: path, progress: progress, sharedHash: hash)
         let id = try ColumnRef(required: "payment_id", in: reader)
         let customer = try ColumnRef(required: "customer_id", in: reader)
         let invoice = ColumnRef(optional: "invoice_id", in: reader)
@@ -66,7 +69,9 @@ struct CashLoader {
             return true
         }
         result.rejects += sink.rejects
-        result.summaries.append(InputFileSummary(reader: reader, file: paymentsFile, rejected: sink.rejects.count))
+        var summary = InputFileSummary(reader: reader, file: paymentsFile, rejected: sink.rejects.count)
+        if let hash { summary.sha256 = try hash.finish() }
+        result.summaries.append(summary)
     }
 
     private static func loadCreditNotes(path: String, book: CurrencyBook, into result: inout Result, progress: LoadProgress?) throws {

@@ -53,36 +53,37 @@ public enum DataFolderLoader {
         var inputs: [InputFileSummary] = []
         var phases = PhaseTimer()
 
-        var latestRates: [String: FXRate] = [:]
-        if let path = present(FXRatesLoader.file) {
-            let fx = try FXRatesLoader.load(
-                path: path, asOf: settings.asOf, reporting: settings.reportingCurrency, progress: progress)
-            latestRates = fx.latest
-            rejects += fx.rejects
-            inputs.append(fx.summary)
-        }
-        let book = CurrencyBook(reporting: settings.reportingCurrency, latestRates: latestRates)
-
-        var customers = CustomerTable()
-        var customerIndex: KeyIndex? = nil
-        if let path = present(CustomersLoader.file) {
+        // The big files are hashed (for run.json) by two threads: while fx rates and customers
+        // load here, the other core starts on them; then each reader hashes what is left as it
+        // reads, until, for invoices.csv, the payments thread, done with payments and credit
+        // notes, takes the hash over. The hashing lands on whichever thread has time.
+        let paymentsPath = present(CashLoader.paymentsFile)
+        let creditNotesPath = present(CashLoader.creditNotesFile)
+        let invoicesHash = SharedFileHash(path: invoicesPath)
+        let paymentsHash = paymentsPath.map(SharedFileHash.init)
+        let (book, customersTable, customerIndex) = try SharedFileHash.hashingAhead(
+            [invoicesHash] + (paymentsHash.map { [$0] } ?? [])
+        ) { () throws -> (CurrencyBook, CustomerTable, KeyIndex?) in
+            var latestRates: [String: FXRate] = [:]
+            if let path = present(FXRatesLoader.file) {
+                let fx = try FXRatesLoader.load(
+                    path: path, asOf: settings.asOf, reporting: settings.reportingCurrency, progress: progress)
+                latestRates = fx.latest
+                rejects += fx.rejects
+                inputs.append(fx.summary)
+            }
+            let book = CurrencyBook(reporting: settings.reportingCurrency, latestRates: latestRates)
+            guard let path = present(CustomersLoader.file) else { return (book, CustomerTable(), nil) }
             let loaded = try CustomersLoader.load(path: path, book: book, progress: progress)
-            customers = loaded.table
-            customerIndex = loaded.index
             rejects += loaded.rejects
             inputs.append(loaded.summary)
+            return (book, loaded.table, loaded.index)
         }
+        var customers = customersTable
         let resolver = CustomerResolver(known: customerIndex, table: customers)
 
         phases.lap("load_reference")
         // The two big files load side by side.
-        let paymentsPath = present(CashLoader.paymentsFile)
-        let creditNotesPath = present(CashLoader.creditNotesFile)
-        // invoices.csv is hashed (for run.json) as it is read until the payments thread, done
-        // with payments and credit notes, takes the hash over: the hashing lands on whichever
-        // thread has time. Measured at 5M, payments were the longer side by 0.1-0.3 s when they
-        // hashed all of invoices.csv; on the invoice thread, all of it made that side longer.
-        let invoicesHash = SharedFileHash(path: invoicesPath)
         var (invoices, (cash, invoicesSHA256)) = try inParallel(
             {
                 try InvoicesLoader.load(
@@ -90,8 +91,8 @@ public enum DataFolderLoader {
             },
             {
                 let cash = try CashLoader.load(
-                    paymentsPath: paymentsPath, creditNotesPath: creditNotesPath, book: book, resolver: resolver,
-                    progress: progress)
+                    paymentsPath: paymentsPath, paymentsHash: paymentsHash, creditNotesPath: creditNotesPath,
+                    book: book, resolver: resolver, progress: progress)
                 return (cash, try invoicesHash.finish())
             })
         invoices.summary.sha256 = invoicesSHA256

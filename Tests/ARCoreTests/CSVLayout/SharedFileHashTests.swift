@@ -45,4 +45,66 @@ struct SharedFileHashTests {
         let hex = try shared.finish()
         #expect(hex == SHA256.hash(data: Data("a,b\n1,2\n".utf8)).map { String(format: "%02x", $0) }.joined())
     }
+
+    /// The whole test file's SHA-256, computed in one piece.
+    func expectedHash(_ folder: TempDataFolder) throws -> String {
+        let whole = Array(try Data(contentsOf: URL(fileURLWithPath: folder.filePath("invoices.csv"))))
+        return SHA256.hash(data: whole).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Reads every record in 64-byte chunks and finishes the hash.
+    func readAll(_ shared: SharedFileHash) throws -> String {
+        let reader = try CSVFileReader(path: shared.path, chunkSize: 64, sharedHash: shared)
+        var seen = 0
+        try reader.forEachRow { _ in
+            seen += 1
+            return true
+        }
+        #expect(seen == 2_000)
+        return try shared.finish()
+    }
+
+    func invoicesFile() throws -> TempDataFolder {
+        let folder = try TempDataFolder()
+        try folder.write("invoices.csv", "invoice_id,customer_id,issue_date,due_date,amount\n" + Self.text)
+        return folder
+    }
+
+    @Test("hashed ahead to the end before the reader starts: the reader's chunks are all skipped")
+    func hashedAheadInFull() throws {
+        let folder = try invoicesFile()
+        let shared = SharedFileHash(path: folder.filePath("invoices.csv"))
+        shared.hashAhead(until: StopSignal())
+        #expect(try readAll(shared) == expectedHash(folder))
+    }
+
+    @Test("hashed ahead to byte 1000: the reader hashes on from there, starting inside a chunk")
+    func hashedAheadInPart() throws {
+        let folder = try invoicesFile()
+        let shared = SharedFileHash(path: folder.filePath("invoices.csv"))
+        let head = Array(try Data(contentsOf: URL(fileURLWithPath: shared.path)).prefix(1000))
+        // 1000 is not a multiple of the reader's 64-byte chunks.
+        head.withUnsafeBytes { shared.add($0, at: 0) }
+        #expect(try readAll(shared) == expectedHash(folder))
+    }
+
+    @Test("a stop raised before hashing ahead hashes nothing; the reader hashes it all")
+    func stoppedBeforeStart() throws {
+        let folder = try invoicesFile()
+        let shared = SharedFileHash(path: folder.filePath("invoices.csv"))
+        let stop = StopSignal()
+        stop.raise()
+        shared.hashAhead(until: stop)
+        #expect(try readAll(shared) == expectedHash(folder))
+    }
+
+    @Test("hashing ahead on another thread while the reader reads: any interleaving gives the whole file's hash")
+    func hashedAheadWhileReading() throws {
+        let folder = try invoicesFile()
+        for _ in 0..<20 {
+            let shared = SharedFileHash(path: folder.filePath("invoices.csv"))
+            let hex = try SharedFileHash.hashingAhead([shared]) { try readAll(shared) }
+            #expect(hex == (try expectedHash(folder)))
+        }
+    }
 }
