@@ -88,6 +88,12 @@ public struct Position: Sendable {
             disputed: [Int64](repeating: 0, count: customerCount),
             over30: [Int64](repeating: 0, count: customerCount), over90: [Int64](repeating: 0, count: customerCount),
             unappliedItems: [])
+        if items {
+            // Room for every invoice and unapplied row: untouched capacity costs address space only,
+            // while growing by doubling copied the items into fresh pages again and again.
+            position.openItems.reserveCapacity(invoices.count)
+            position.unappliedItems.reserveCapacity(invoices.count + ledger.unapplied.count)
+        }
         for invoice in 0..<invoices.count {
             // Fast skip: issued after T with nothing applied, or settled by T and not overpaid.
             if !facts.irregular[invoice], invoices.issue[invoice] > asOf || facts.settle[invoice] <= asOf { continue }
