@@ -114,7 +114,18 @@ struct CustomerResolver: Sendable {
         {
             return lastIndex
         }
-        let index = hasCustomerFile ? known.find(id) : discovered.insert(id).index
+        let index: Int32?
+        if hasCustomerFile {
+            // Rows often follow customers.csv's order: the customer after the last one is tried
+            // first, next to it in memory, before a hash lookup (a likely cache miss).
+            if let last = lastIndex, Int(last) + 1 < known.count, known.keyEquals(Int(last) + 1, id) {
+                index = last + 1
+            } else {
+                index = known.find(id)
+            }
+        } else {
+            index = discovered.insert(id).index
+        }
         lastKey.removeAll(keepingCapacity: true)
         lastKey.append(contentsOf: id)
         lastIndex = index

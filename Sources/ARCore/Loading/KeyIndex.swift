@@ -163,7 +163,7 @@ public struct KeyIndex: Sendable {
     }
 
     /// Whether key `index` in the arena is `key`, byte for byte.
-    private func keyEquals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    func keyEquals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[index])
         let length = Int(starts[index + 1]) - start
         guard length == key.count else { return false }
