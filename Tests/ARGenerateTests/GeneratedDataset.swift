@@ -8,9 +8,10 @@ struct GeneratedDataset {
     static let settings = GeneratorSettings(
         customers: 50, invoices: 2_000, seed: 42, currencies: ["USD", "EUR", "GBP", "JPY"])
 
-    /// Generated once per test process; every test only reads it.
+    /// Generated once per test process, whose exit removes it; every test only reads it.
     static let shared: GeneratedDataset = {
         do {
+            atexit { removeFolder(GeneratedDataset.shared.folder) }
             return try GeneratedDataset(settings: settings, folder: temporaryFolder("shared"))
         } catch {
             fatalError("generation failed: \(error)")

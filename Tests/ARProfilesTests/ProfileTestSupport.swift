@@ -2,14 +2,16 @@ import ARCore
 import ARProfiles
 import Foundation
 
-/// Writes tiny exports and profiles into a fresh temporary folder and loads them.
-struct ProfileFixture {
+/// Writes tiny exports and profiles into a fresh temporary folder, removed with the fixture, and loads them.
+final class ProfileFixture {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("arprofiles-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func write(_ name: String, _ text: String) throws -> String {
         let url = folder.appendingPathComponent(name)

@@ -51,10 +51,18 @@ struct BinaryRunner {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// A fresh empty temporary folder.
+    /// A fresh empty temporary folder, inside one folder per test process that is removed when
+    /// the process exits (tests hand folders to the binary and do not clean up after it).
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("arreport-test-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// This process's scratch folder, created (and its removal at exit arranged) on first use.
+    private static let scratch: URL = {
+        atexit { try? FileManager.default.removeItem(at: BinaryRunner.scratch) }
+        return FileManager.default.temporaryDirectory.appendingPathComponent(
+            "arreport-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    }()
 }
