@@ -89,10 +89,11 @@ public struct Position: Sendable {
             over30: [Int64](repeating: 0, count: customerCount), over90: [Int64](repeating: 0, count: customerCount),
             unappliedItems: [])
         if items {
-            // Room for every invoice and unapplied row: untouched capacity costs address space only,
-            // while growing by doubling copied the items into fresh pages again and again.
+            // Room for every invoice: untouched capacity costs address space only, while growing
+            // by doubling copied the items into fresh pages again and again. Unapplied items are
+            // mostly the unapplied rows (overpaid and prepaid invoices are few).
             position.openItems.reserveCapacity(invoices.count)
-            position.unappliedItems.reserveCapacity(invoices.count + ledger.unapplied.count)
+            position.unappliedItems.reserveCapacity(ledger.unapplied.count + 1024)
         }
         for invoice in 0..<invoices.count {
             // Fast skip: issued after T with nothing applied, or settled by T and not overpaid.

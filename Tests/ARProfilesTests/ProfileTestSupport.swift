@@ -2,16 +2,22 @@ import ARCore
 import ARProfiles
 import Foundation
 
-/// Writes tiny exports and profiles into a fresh temporary folder, removed with the fixture, and loads them.
-final class ProfileFixture {
+/// Writes tiny exports and profiles into a fresh temporary folder and loads them. The folders
+/// live in one folder per test process, removed when the process exits (a test may still read
+/// a path after its last use of the fixture).
+struct ProfileFixture {
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("arprofiles-test-\(UUID().uuidString)")
+        folder = ProfileFixture.scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    private static let scratch: URL = {
+        atexit { try? FileManager.default.removeItem(at: ProfileFixture.scratch) }
+        return FileManager.default.temporaryDirectory.appendingPathComponent(
+            "arprofiles-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    }()
 
     func write(_ name: String, _ text: String) throws -> String {
         let url = folder.appendingPathComponent(name)

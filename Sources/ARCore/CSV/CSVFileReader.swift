@@ -59,7 +59,7 @@ public final class LoadProgress: Sendable {
 }
 
 /// Reads a CSV file in chunks: the header first, then every record, hashing
-/// the bytes (SHA-256) as they stream by so inputs are read once.
+/// the bytes (SHA-256) as they stream by (or handing them to a `SharedFileHash`).
 public final class CSVFileReader {
     public let path: String
     /// Header names, trimmed and lower-cased.
@@ -80,7 +80,7 @@ public final class CSVFileReader {
     private let progress: LoadProgress?
 
     /// Opens `path` and reads its header row. With a `sharedHash`, the bytes read go to it
-    /// instead, and another thread finishes the hash.
+    /// instead, and its `finish()` gives the hash.
     public init(
         path: String, chunkSize: Int = 4 << 20, progress: LoadProgress? = nil, sharedHash: SharedFileHash? = nil
     ) throws(InputError) {

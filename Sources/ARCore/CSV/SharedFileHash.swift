@@ -37,6 +37,7 @@ public final class SharedFileHash: Sendable {
         state.withLock { state in
             // The hash only ever grows from the file's start, and the reader gives every chunk
             // in order, so it has always reached this chunk's start.
+            assert(state.takenOver || state.hashed >= offset, "a chunk after a gap in the hash")
             guard !state.takenOver, state.hashed < offset + chunk.byteCount, state.hashed >= offset else { return }
             let skip = state.hashed - offset
             chunk.withUnsafeBytes { state.hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[skip...])) }
@@ -87,8 +88,9 @@ public final class SharedFileHash: Sendable {
         return try work()
     }
 
-    /// The other thread: takes the hash over where the reader got to, hashes the rest of the
-    /// file and returns the whole file's SHA-256 as lower-case hex.
+    /// Takes the hash over where the reader got to, hashes the rest of the file and returns the
+    /// whole file's SHA-256 as lower-case hex: called by the other loading thread (invoices.csv)
+    /// or by the reader's own thread once it has read everything (payments.csv).
     public func finish() throws(InputError) -> String {
         var (hasher, offset) = state.withLock { state in
             state.takenOver = true

@@ -157,7 +157,8 @@ public struct DayCache: Sendable {
     private var days: [Day]
 
     public init() {
-        heads = [UInt64](repeating: 0, count: DayCache.size)
+        // An empty entry's head is eight 0xFF bytes, which no text of digits and dashes has.
+        heads = [UInt64](repeating: .max, count: DayCache.size)
         tails = [UInt32](repeating: 0, count: DayCache.size)
         days = [Day](repeating: 0, count: DayCache.size)
     }
@@ -169,7 +170,7 @@ public struct DayCache: Sendable {
     public mutating func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         guard bytes.count == 10 else { return nil }
         let raw = UnsafeRawBufferPointer(bytes)
-        // Bytes 0-7 and 8-9; a cached text never has a zero head ("0000-00-0" is no day's start).
+        // Bytes 0-7 and 8-9.
         let head = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
         let tail = UInt32(raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
         let slot = Int(truncatingIfNeeded: ((head ^ UInt64(tail) &* 0x9E37_79B9) &* 0xBF58_476D_1CE4_E5B9) >> 52)

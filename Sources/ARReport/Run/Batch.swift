@@ -19,7 +19,7 @@ public struct RunOutcome: Sendable {
     /// Everything the run built (ledger, facts, analysis, rendered files), held until the outcome
     /// is dropped, so that a command line can exit while holding it: at 5M invoices, freeing it
     /// piece by piece took 0.2-0.3 s that the system does at once when the process ends.
-    public var retained: (any Sendable)? = nil
+    var retained: (any Sendable)? = nil
 
     /// The short end-of-run summary: rows read and rejected, AR, DSO, CEI, time taken.
     public var summary: String {

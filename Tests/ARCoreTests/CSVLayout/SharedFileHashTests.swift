@@ -8,7 +8,7 @@ import Testing
 struct SharedFileHashTests {
     static let text = (0..<2_000).map { "INV\($0),C\($0 % 7),2025-01-01,,\($0).50\n" }.joined()
 
-    /// Reads the file in 64-byte chunks and takes the hash over after `records` records (nil: after all).
+    /// Reads the file in the reader's smallest chunks (1 KB) and takes the hash over after `records` records (nil: after all).
     func hash(takingOverAfter records: Int?) throws -> String {
         let folder = try TempDataFolder()
         try folder.write("invoices.csv", "invoice_id,customer_id,issue_date,due_date,amount\n" + Self.text)
@@ -52,7 +52,7 @@ struct SharedFileHashTests {
         return SHA256.hash(data: whole).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Reads every record in 64-byte chunks and finishes the hash.
+    /// Reads every record in the reader's smallest chunks (1 KB) and finishes the hash.
     func readAll(_ shared: SharedFileHash) throws -> String {
         let reader = try CSVFileReader(path: shared.path, chunkSize: 64, sharedHash: shared)
         var seen = 0
@@ -78,12 +78,12 @@ struct SharedFileHashTests {
         #expect(try readAll(shared) == expectedHash(folder))
     }
 
-    @Test("hashed ahead to byte 1000: the reader hashes on from there, starting inside a chunk")
+    @Test("hashed ahead to byte 1500: the reader hashes on from there, starting inside a chunk")
     func hashedAheadInPart() throws {
         let folder = try invoicesFile()
         let shared = SharedFileHash(path: folder.filePath("invoices.csv"))
-        let head = Array(try Data(contentsOf: URL(fileURLWithPath: shared.path)).prefix(1000))
-        // 1000 is not a multiple of the reader's 64-byte chunks.
+        let head = Array(try Data(contentsOf: URL(fileURLWithPath: shared.path)).prefix(1500))
+        // Inside the reader's second 1 KB chunk.
         head.withUnsafeBytes { shared.add($0, at: 0) }
         #expect(try readAll(shared) == expectedHash(folder))
     }
