@@ -62,7 +62,7 @@ public enum DataFolderLoader {
         let invoicesHash = SharedFileHash(path: invoicesPath)
         let paymentsHash = paymentsPath.map(SharedFileHash.init)
         let (book, customersTable, customerIndex) = try SharedFileHash.hashingAhead(
-            [invoicesHash] + (paymentsHash.map { [$0] } ?? [])
+            [invoicesHash, paymentsHash].compactMap { $0 }
         ) { () throws -> (CurrencyBook, CustomerTable, KeyIndex?) in
             var latestRates: [String: FXRate] = [:]
             if let path = present(FXRatesLoader.file) {
