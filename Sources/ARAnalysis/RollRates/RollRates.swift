@@ -30,6 +30,7 @@ public enum RollRates {
         let invoices = ledger.invoices
         let applications = ledger.applications
         let first = dates[0], last = dates[dates.count - 1]
+        let search = BalanceSeries.DateSearch(dates)
         fromBalance.withUnsafeMutableBufferPointer { fromBalance in
             rolled.withUnsafeMutableBufferPointer { rolled in
                 for invoice in 0..<invoices.count {
@@ -48,8 +49,8 @@ public enum RollRates {
                     // An invoice is not open before its issue date, nor from its settlement on (what is
                     // applied only grows). Only the dates in between, and the first one after (to close
                     // the last open date's pair), can add anything.
-                    let start = BalanceSeries.lowerBound(dates, invoices.issue[invoice])
-                    let end = min(dates.count, BalanceSeries.lowerBound(dates, facts.settle[invoice]) + 1)
+                    let start = search.lowerBound(invoices.issue[invoice])
+                    let end = min(dates.count, search.lowerBound(facts.settle[invoice]) + 1)
                     for index in start..<end {
                         let day = dates[index]
                         while slot < upper, applications.date[slot] <= day {
