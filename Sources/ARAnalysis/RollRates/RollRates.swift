@@ -30,7 +30,7 @@ public enum RollRates {
         let invoices = ledger.invoices
         let applications = ledger.applications
         let first = dates[0], last = dates[dates.count - 1]
-        let search = BalanceSeries.DateSearch(dates)
+        let search = DateSearch(dates)
         fromBalance.withUnsafeMutableBufferPointer { fromBalance in
             rolled.withUnsafeMutableBufferPointer { rolled in
                 for invoice in 0..<invoices.count {

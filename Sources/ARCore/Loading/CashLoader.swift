@@ -27,15 +27,15 @@ struct CashLoader {
     static let paymentsFile = "payments.csv"
     static let creditNotesFile = "credit_notes.csv"
 
-    /// Loads whichever of the two files exist (nil path = absent).
-    /// `paymentsHash`, when given, takes payments.csv's bytes for its SHA-256 (partly hashed ahead).
+    /// Loads whichever of the two files exist (nil = absent). payments.csv comes as the hash its
+    /// bytes go to (partly hashed ahead, see SharedFileHash), which names the file.
     static func load(
-        paymentsPath: String?, paymentsHash: SharedFileHash? = nil, creditNotesPath: String?, book: CurrencyBook,
-        resolver initial: CustomerResolver, progress: LoadProgress?
+        payments: SharedFileHash?, creditNotesPath: String?, book: CurrencyBook, resolver initial: CustomerResolver,
+        progress: LoadProgress?
     ) throws -> Result {
         var result = Result(rows: CashRows(), resolver: initial, rejects: [], summaries: [])
-        if let paymentsPath {
-            try loadPayments(path: paymentsPath, hash: paymentsHash, book: book, into: &result, progress: progress)
+        if let payments {
+            try loadPayments(payments, book: book, into: &result, progress: progress)
         }
         if let creditNotesPath {
             try loadCreditNotes(path: creditNotesPath, book: book, into: &result, progress: progress)
@@ -44,9 +44,9 @@ struct CashLoader {
     }
 
     private static func loadPayments(
-        path: String, hash: SharedFileHash?, book: CurrencyBook, into result: inout Result, progress: LoadProgress?
+        _ hash: SharedFileHash, book: CurrencyBook, into result: inout Result, progress: LoadProgress?
     ) throws {
-        let reader = try CSVFileReader(path: path, progress: progress, sharedHash: hash)
+        let reader = try CSVFileReader(path: hash.path, progress: progress, sharedHash: hash)
         let id = try ColumnRef(required: "payment_id", in: reader)
         let customer = try ColumnRef(required: "customer_id", in: reader)
         let invoice = ColumnRef(optional: "invoice_id", in: reader)
@@ -70,7 +70,7 @@ struct CashLoader {
         }
         result.rejects += sink.rejects
         var summary = InputFileSummary(reader: reader, file: paymentsFile, rejected: sink.rejects.count)
-        if let hash { summary.sha256 = try hash.finish() }
+        summary.sha256 = try hash.finish()
         result.summaries.append(summary)
     }
 

@@ -91,8 +91,8 @@ public enum DataFolderLoader {
             },
             {
                 let cash = try CashLoader.load(
-                    paymentsPath: paymentsPath, paymentsHash: paymentsHash, creditNotesPath: creditNotesPath,
-                    book: book, resolver: resolver, progress: progress)
+                    payments: paymentsHash, creditNotesPath: creditNotesPath, book: book, resolver: resolver,
+                    progress: progress)
                 return (cash, try invoicesHash.finish())
             })
         invoices.summary.sha256 = invoicesSHA256
