@@ -8,14 +8,15 @@ import Synchronization
     import Darwin
 #endif
 
-/// The SHA-256 of a file that one thread reads, worked on by whichever thread has time.
+/// The SHA-256 of a big input file, worked on by whichever loading thread has time.
 ///
-/// The reading thread hashes each chunk as it reads it, skipping what another thread already
-/// hashed ahead of it (`hashingAhead`, while the small files load). The other loading thread,
-/// done with its own work, can take the hash over: from then on the reader only parses, and the
-/// other thread reads the rest of the file again and hashes it. The hashing lands on the thread
-/// with slack, whichever that is for the data at hand (invoices.csv and payments.csv load side
-/// by side).
+/// While the small files load on one core, another thread hashes the big ones from the start
+/// (`hashing`). Then either the file's reader hashes each chunk as it reads it, skipping what was
+/// already hashed, or, made with `readerHashes: false`, it leaves the rest to `finish()`. The
+/// first call of `finish()` takes the hash over where it got to and hashes the rest of the file;
+/// a call meanwhile from another thread waits for it. invoices.csv, the slower file to parse, is
+/// left to `finish()`, called by its own thread once it has parsed everything and by the payments
+/// thread once done with its files: its hashing lands on whichever is free first.
 public final class SharedFileHash: Sendable {
     private struct State {
         var hasher = SHA256()
@@ -25,13 +26,25 @@ public final class SharedFileHash: Sendable {
     }
 
     public let path: String
+    /// Whether the reader's chunks are hashed as it reads them (`add`), or left to `finish()`.
+    public let readerHashes: Bool
     private let state = Mutex(State())
+    /// The whole file's hash once a `finish()` has worked it out; held while it does, so a second caller waits.
+    private let finished = Mutex<Result<String, InputError>?>(nil)
 
-    public init(path: String) { self.path = path }
+    public init(path: String, readerHashes: Bool = true) {
+        self.path = path
+        self.readerHashes = readerHashes
+    }
+
+    /// Bytes from the start of the file hashed so far (for tests).
+    var hashedBytes: Int { state.withLock { $0.hashed } }
 
     /// The reader: `bytes` were read from `offset`, just after every byte given before. What was
-    /// already hashed ahead of the reader is skipped; everything is ignored once the hash is taken over.
+    /// already hashed is skipped; everything is ignored once the hash is taken over, or always if
+    /// the reader does not hash.
     func add(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+        guard readerHashes else { return }
         // A span, unlike the pointer, may go into the lock's closure (it is Sendable).
         let chunk = bytes.bytes
         state.withLock { state in
@@ -48,7 +61,7 @@ public final class SharedFileHash: Sendable {
     /// Hashes on from where the hash has got to, a block at a time, until `stop` is raised, the
     /// file ends or the hash is taken over. Another thread calls it while the reader is not yet
     /// reading (or lags); a read error stops it quietly, and the reader reports it.
-    func hashAhead(until stop: StopSignal) {
+    func hashOn(until stop: StopSignal) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return }
         defer { close(fd) }
@@ -70,14 +83,14 @@ public final class SharedFileHash: Sendable {
         }
     }
 
-    /// Runs `work` on this thread while another thread hashes `files` ahead, in order, and stops
-    /// that thread when `work` returns: the small files load on one core while the other hashes
-    /// the big ones, before either is parsed.
-    public static func hashingAhead<T>(_ files: [SharedFileHash], during work: () throws -> T) rethrows -> T {
+    /// Runs `work` on this thread while another thread hashes `files`, in order, and stops that
+    /// thread when `work` returns: the small files load on one core while the other starts on
+    /// the big ones.
+    public static func hashing<T>(_ files: [SharedFileHash], during work: () throws -> T) rethrows -> T {
         let stop = StopSignal()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            for file in files where !stop.isRaised { file.hashAhead(until: stop) }
+            for file in files where !stop.isRaised { file.hashOn(until: stop) }
             done.signal()
         }
         thread.start()
@@ -88,10 +101,18 @@ public final class SharedFileHash: Sendable {
         return try work()
     }
 
-    /// Takes the hash over where the reader got to, hashes the rest of the file and returns the
-    /// whole file's SHA-256 as lower-case hex: called by the other loading thread (invoices.csv)
-    /// or by the reader's own thread once it has read everything (payments.csv).
+    /// The whole file's SHA-256 as lower-case hex. The first call takes the hash over where it
+    /// got to and hashes the rest of the file; a call meanwhile from another thread waits for it,
+    /// and later calls return the same result (or error).
     public func finish() throws(InputError) -> String {
+        try finished.withLock { (result: inout Result<String, InputError>?) throws(InputError) -> String in
+            let outcome = result ?? Result { () throws(InputError) -> String in try hashRest() }
+            result = outcome
+            return try outcome.get()
+        }
+    }
+
+    private func hashRest() throws(InputError) -> String {
         var (hasher, offset) = state.withLock { state in
             state.takenOver = true
             return (state.hasher, state.hashed)

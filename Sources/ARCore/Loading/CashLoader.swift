@@ -27,8 +27,8 @@ struct CashLoader {
     static let paymentsFile = "payments.csv"
     static let creditNotesFile = "credit_notes.csv"
 
-    /// Loads whichever of the two files exist (nil = absent). payments.csv comes as the hash its
-    /// bytes go to (partly hashed ahead, see SharedFileHash), which names the file.
+    /// Loads whichever of the two files exist (nil = absent). payments.csv comes as its hash, which
+    /// another thread works on while this one parses (see SharedFileHash) and which names the file.
     static func load(
         payments: SharedFileHash?, creditNotesPath: String?, book: CurrencyBook, resolver initial: CustomerResolver,
         progress: LoadProgress?

@@ -53,15 +53,17 @@ public enum DataFolderLoader {
         var inputs: [InputFileSummary] = []
         var phases = PhaseTimer()
 
-        // The big files are hashed (for run.json) by two threads: while fx rates and customers
-        // load here, the other core starts on them; then each reader hashes what is left as it
-        // reads, until, for invoices.csv, the payments thread, done with payments and credit
-        // notes, takes the hash over. The hashing lands on whichever thread has time.
+        // The big files are hashed (for run.json) by whichever thread has time: while fx rates and
+        // customers load here, another thread starts on them. Then payments.csv is hashed by its
+        // reader as it reads, and invoices.csv, slower to parse, by whichever loading thread is
+        // free first: its own once it has parsed everything, or the payments thread once done with
+        // payments, credit notes and disputes (see SharedFileHash).
         let paymentsPath = present(CashLoader.paymentsFile)
         let creditNotesPath = present(CashLoader.creditNotesFile)
-        let invoicesHash = SharedFileHash(path: invoicesPath)
-        let paymentsHash = paymentsPath.map(SharedFileHash.init)
-        let (book, customersTable, customerIndex) = try SharedFileHash.hashingAhead(
+        let disputesPath = present(DisputesLoader.file)
+        let invoicesHash = SharedFileHash(path: invoicesPath, readerHashes: false)
+        let paymentsHash = paymentsPath.map { SharedFileHash(path: $0) }
+        let (book, customersTable, customerIndex) = try SharedFileHash.hashing(
             [invoicesHash, paymentsHash].compactMap { $0 }
         ) { () throws -> (CurrencyBook, CustomerTable, KeyIndex?) in
             var latestRates: [String: FXRate] = [:]
@@ -83,19 +85,18 @@ public enum DataFolderLoader {
         let resolver = CustomerResolver(known: customerIndex, table: customers)
 
         phases.lap("load_reference")
-        // The two big files load side by side.
-        var (invoices, (cash, invoicesSHA256)) = try inParallel(
-            {
-                try InvoicesLoader.load(
-                    path: invoicesPath, book: book, resolver: resolver, hash: invoicesHash, progress: progress)
-            },
+        // The two big files load side by side; disputes.csv is read after the cash files, its
+        // invoice ids looked up once invoices.csv is loaded.
+        var (invoices, (cash, parsedDisputes)) = try inParallel(
+            { try InvoicesLoader.load(invoicesHash, book: book, resolver: resolver, progress: progress) },
             {
                 let cash = try CashLoader.load(
                     payments: paymentsHash, creditNotesPath: creditNotesPath, book: book, resolver: resolver,
                     progress: progress)
-                return (cash, try invoicesHash.finish())
+                let disputes = try disputesPath.map { try DisputesLoader.parse(path: $0, progress: progress) }
+                _ = try invoicesHash.finish()
+                return (cash, disputes)
             })
-        invoices.summary.sha256 = invoicesSHA256
         rejects += invoices.rejects + cash.rejects
         inputs.append(invoices.summary)
         inputs += cash.summaries
@@ -106,11 +107,11 @@ public enum DataFolderLoader {
         phases.lap("load_parse")
 
         var disputes = DisputeTable()
-        if let path = present(DisputesLoader.file) {
-            let loaded = try DisputesLoader.load(path: path, invoices: invoices.table.ids, progress: progress)
-            disputes = loaded.table
-            rejects += loaded.rejects
-            inputs.append(loaded.summary)
+        if let parsedDisputes {
+            let resolved = DisputesLoader.resolve(parsedDisputes, invoices: invoices.table.ids)
+            disputes = resolved.table
+            rejects += resolved.rejects
+            inputs.append(resolved.summary)
         }
 
         phases.lap("load_disputes")

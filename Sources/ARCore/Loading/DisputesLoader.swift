@@ -1,4 +1,8 @@
 /// Reads disputes.csv: `invoice_id, opened[, resolved, reason]`.
+///
+/// In two steps, so the file can be read while invoices.csv is still loading: `parse` checks
+/// everything but the invoice, whose check comes last in SPEC section 7's precedence, and
+/// `resolve` then looks the invoice ids up.
 struct DisputesLoader {
     struct Result {
         var table: DisputeTable
@@ -6,16 +10,30 @@ struct DisputesLoader {
         var summary: InputFileSummary
     }
 
+    /// Rows that passed every check but the invoice's, with what an unknown_invoice reject needs.
+    struct Parsed: Sendable {
+        var invoiceKeys = ByteArena()
+        var opened: [Day] = []
+        var resolved: [Day] = []
+        var reason: [String] = []
+        var lines: [Int] = []
+        /// Each row's raw record.
+        var records = ByteArena()
+        var invoiceColumn = ""
+        var rejects: [Reject] = []
+        var summary = InputFileSummary(file: file, path: "", sha256: "", bytes: 0, rows: 0, rejected: 0)
+    }
+
     static let file = "disputes.csv"
 
-    static func load(path: String, invoices: KeyIndex, progress: LoadProgress?) throws -> Result {
+    static func parse(path: String, progress: LoadProgress?) throws -> Parsed {
         let reader = try CSVFileReader(path: path, progress: progress)
         let invoice = try ColumnRef(required: "invoice_id", in: reader)
         let opened = try ColumnRef(required: "opened", in: reader)
         let resolved = ColumnRef(optional: "resolved", in: reader)
         let reason = ColumnRef(optional: "reason", in: reader)
         var sink = RejectSink(file: file)
-        var table = DisputeTable()
+        var parsed = Parsed(invoiceColumn: invoice.name)
         let required = RequiredColumns([invoice, opened])
         try reader.forEachRow { row in
             if let missing = row.firstMissing(in: required) {
@@ -38,18 +56,47 @@ struct DisputesLoader {
                 }
                 resolvedDay = day
             }
-            guard let invoiceIndex = invoices.find(row.value(invoice)) else {
-                sink.add(row, invoice.name, .unknownInvoice, "invoice_id \(row.text(invoice)) is not in invoices.csv")
-                return true
-            }
-            table.invoice.append(invoiceIndex)
-            table.opened.append(openedDay)
-            table.resolved.append(resolvedDay)
-            table.reason.append(row.string(reason))
+            parsed.invoiceKeys.append(row.value(invoice))
+            parsed.opened.append(openedDay)
+            parsed.resolved.append(resolvedDay)
+            parsed.reason.append(row.string(reason))
+            parsed.lines.append(row.line)
+            row.withRaw { parsed.records.append($0) }
             return true
         }
-        return Result(
-            table: table, rejects: sink.rejects,
-            summary: InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count))
+        parsed.rejects = sink.rejects
+        parsed.summary = InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count)
+        return parsed
+    }
+
+    /// The parsed rows whose invoice is in `invoices`; the others are unknown_invoice rejects.
+    static func resolve(_ parsed: Parsed, invoices: KeyIndex) -> Result {
+        var table = DisputeTable()
+        var rejects = parsed.rejects
+        var found = [Int32?](repeating: nil, count: parsed.lines.count)
+        parsed.invoiceKeys.bytes.withUnsafeBufferPointer { arena in
+            let starts = parsed.invoiceKeys.starts
+            invoices.findAll(
+                count: parsed.lines.count,
+                key: { row in UnsafeBufferPointer(rebasing: arena[Int(starts[row])..<Int(starts[row + 1])]) },
+                found: { row, invoice in found[row] = invoice })
+        }
+        for row in found.indices {
+            guard let invoice = found[row] else {
+                rejects.append(
+                    Reject(
+                        file: file, line: parsed.lines[row], column: parsed.invoiceColumn, reason: .unknownInvoice,
+                        message: "invoice_id '\(parsed.invoiceKeys.string(row))' is not in invoices.csv",
+                        record: parsed.records.withBytes(row) { Array($0) }))
+                continue
+            }
+            table.invoice.append(invoice)
+            table.opened.append(parsed.opened[row])
+            table.resolved.append(parsed.resolved[row])
+            table.reason.append(parsed.reason[row])
+        }
+        var summary = parsed.summary
+        summary.rejected = rejects.count
+        return Result(table: table, rejects: rejects, summary: summary)
     }
 }

@@ -10,12 +10,12 @@ struct InvoicesLoader {
 
     static let file = "invoices.csv"
 
-    /// The file's SHA-256 goes to `hash`, which the other loading thread finishes (see DataFolderLoader).
+    /// invoices.csv comes as its hash, which another thread works on while this one parses (see
+    /// SharedFileHash) and which names the file.
     static func load(
-        path: String, book: CurrencyBook, resolver initial: CustomerResolver, hash: SharedFileHash,
-        progress: LoadProgress?
+        _ hash: SharedFileHash, book: CurrencyBook, resolver initial: CustomerResolver, progress: LoadProgress?
     ) throws -> Result {
-        let reader = try CSVFileReader(path: path, progress: progress, sharedHash: hash)
+        let reader = try CSVFileReader(path: hash.path, progress: progress, sharedHash: hash)
         let id = try ColumnRef(required: "invoice_id", in: reader)
         let customer = try ColumnRef(required: "customer_id", in: reader)
         let issue = try ColumnRef(required: "issue_date", in: reader)
@@ -60,9 +60,9 @@ struct InvoicesLoader {
             return true
         }
         staged.flush(into: &table, sink: &sink, idColumn: id)
-        return Result(
-            table: table, resolver: resolver, rejects: sink.rejects,
-            summary: InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count))
+        var summary = InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count)
+        summary.sha256 = try hash.finish()
+        return Result(table: table, resolver: resolver, rejects: sink.rejects, summary: summary)
     }
 }
 

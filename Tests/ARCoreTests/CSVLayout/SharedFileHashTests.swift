@@ -74,7 +74,7 @@ struct SharedFileHashTests {
     func hashedAheadInFull() throws {
         let folder = try invoicesFile()
         let shared = SharedFileHash(path: folder.filePath("invoices.csv"))
-        shared.hashAhead(until: StopSignal())
+        shared.hashOn(until: StopSignal())
         #expect(try readAll(shared) == expectedHash(folder))
     }
 
@@ -94,7 +94,7 @@ struct SharedFileHashTests {
         let shared = SharedFileHash(path: folder.filePath("invoices.csv"))
         let stop = StopSignal()
         stop.raise()
-        shared.hashAhead(until: stop)
+        shared.hashOn(until: stop)
         #expect(try readAll(shared) == expectedHash(folder))
     }
 
@@ -103,8 +103,45 @@ struct SharedFileHashTests {
         let folder = try invoicesFile()
         for _ in 0..<20 {
             let shared = SharedFileHash(path: folder.filePath("invoices.csv"))
-            let hex = try SharedFileHash.hashingAhead([shared]) { try readAll(shared) }
+            let hex = try SharedFileHash.hashing([shared]) { try readAll(shared) }
             #expect(hex == (try expectedHash(folder)))
         }
+    }
+
+    @Test("a reader that does not hash leaves the rest to finish(): after none hashed ahead, or all")
+    func readerLeavesTheHash() throws {
+        let folder = try invoicesFile()
+        for hashedAhead in [false, true] {
+            let shared = SharedFileHash(path: folder.filePath("invoices.csv"), readerHashes: false)
+            if hashedAhead { shared.hashOn(until: StopSignal()) }
+            let before = shared.hashedBytes
+            let reader = try CSVFileReader(path: shared.path, chunkSize: 64, sharedHash: shared)
+            try reader.forEachRow { _ in true }
+            #expect(reader.recordCount == 2_000)
+            #expect(shared.hashedBytes == before)
+            #expect(try shared.finish() == expectedHash(folder))
+        }
+    }
+
+    @Test("finish() called by the reader's thread and another at once: both get the whole file's hash")
+    func finishedByTwoThreads() throws {
+        let folder = try invoicesFile()
+        let expected = try expectedHash(folder)
+        for _ in 0..<20 {
+            let shared = SharedFileHash(path: folder.filePath("invoices.csv"), readerHashes: false)
+            let (fromReader, fromOther) = try SharedFileHash.hashing([shared]) {
+                try inParallel({ try readAll(shared) }, { try shared.finish() })
+            }
+            #expect(fromReader == expected)
+            #expect(fromOther == expected)
+        }
+    }
+
+    @Test("a finish() that fails gives the same error to a later call")
+    func finishFailsForEveryCaller() throws {
+        let folder = try invoicesFile()
+        let shared = SharedFileHash(path: folder.filePath("gone.csv"), readerHashes: false)
+        #expect(throws: InputError.missingFile(path: shared.path)) { try shared.finish() }
+        #expect(throws: InputError.missingFile(path: shared.path)) { try shared.finish() }
     }
 }
