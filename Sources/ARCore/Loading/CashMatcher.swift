@@ -7,8 +7,10 @@ enum CashMatcher {
     ) throws -> (ApplicationTable, UnappliedTable) {
         let ids = invoices.ids
         // -1: on account; -2: names an unknown invoice; else the invoice index.
-        let parts = inParallelHalves(count: rows.count) { range -> [Int32] in
+        var parts = inParallelHalves(count: rows.count) { range -> [Int32] in
+            // The first half's array has room for the second's, appended to it below.
             var target = [Int32](repeating: -1, count: range.count)
+            if range.lowerBound == 0 { target.reserveCapacity(rows.count) }
             rows.invoiceKey.bytes.withUnsafeBufferPointer { arena in
                 let starts = rows.invoiceKey.starts
                 ids.findAll(
@@ -24,7 +26,9 @@ enum CashMatcher {
             }
             return target
         }
-        let target = parts.count == 1 ? parts[0] : parts[0] + parts[1]
+        var joined = parts.removeFirst()
+        if let second = parts.first { joined.append(contentsOf: second) }
+        let target = joined
 
         // Converters between every pair of currencies, row-major: [from * count + to].
         let currencies = book.currencies
@@ -35,51 +39,114 @@ enum CashMatcher {
                 from: currencies[from], rate: book.rates[from], to: currencies[to], rate: book.rates[to])
         }
 
-        var unapplied = UnappliedTable()
-        var perInvoice = [Int32](repeating: 0, count: invoices.count + 1)
-        for row in 0..<rows.count {
-            let invoice = target[row]
-            if invoice >= 0 {
-                perInvoice[Int(invoice) + 1] += 1
-            } else {
-                unapplied.customer.append(rows.customer[row])
-                unapplied.date.append(rows.date[row])
-                unapplied.amount.append(rows.amount[row])
-                unapplied.currency.append(rows.currency[row])
-                unapplied.kind.append(rows.kind[row])
-                unapplied.reason.append(invoice == -1 ? .onAccount : .unknownInvoice)
-                unapplied.reference.append(rows.reference.string(row))
-                unapplied.invoiceReference.append(rows.invoiceKey.string(row))
-                unapplied.file.append(rows.kind[row] == .payment ? CashLoader.paymentsFile : CashLoader.creditNotesFile)
-                unapplied.line.append(Int(rows.line[row]))
-            }
+        // Each core groups the applications of half the invoices; the second also gathers the
+        // unapplied cash. The first half's arrays have room for the second's, appended below.
+        let middle = invoices.count / 2
+        let ((first, firstOverflow), ((second, secondOverflow), unapplied)) = try inParallel(
+            {
+                applications(
+                    to: 0..<middle, of: rows, target: target, invoices: invoices, converters: converters,
+                    currencyCount: currencyCount, reserving: rows.count)
+            },
+            {
+                (
+                    applications(
+                        to: middle..<invoices.count, of: rows, target: target, invoices: invoices,
+                        converters: converters, currencyCount: currencyCount, reserving: 0),
+                    unappliedRows(rows, target: target)
+                )
+            })
+        // The first row in file order whose conversion overflows, as a one-pass match would find it.
+        if let row = [firstOverflow, secondOverflow].compactMap({ $0 }).min() {
+            throw InputError.arithmeticOverflow(
+                path: rows.kind[row] == .payment ? paymentsPath : creditNotesPath, line: Int(rows.line[row]))
         }
-        for index in 0..<invoices.count { perInvoice[index + 1] += perInvoice[index] }
+        var table = first
+        let offset = Int32(first.count)
+        table.start.reserveCapacity(invoices.count + 1)
+        for index in 1..<second.start.count { table.start.append(second.start[index] + offset) }
+        table.date.append(contentsOf: second.date)
+        table.amount.append(contentsOf: second.amount)
+        table.kind.append(contentsOf: second.kind)
+        return (table, unapplied)
+    }
 
-        var applications = ApplicationTable()
-        let total = Int(perInvoice[invoices.count])
-        applications.start = perInvoice
-        applications.date = [Day](repeating: 0, count: total)
-        applications.amount = [Int64](repeating: 0, count: total)
-        applications.kind = [CashKind](repeating: .payment, count: total)
-        var next = perInvoice
-        for row in 0..<rows.count {
-            let invoice = Int(target[row])
-            guard invoice >= 0 else { continue }
-            let slot = Int(next[invoice])
-            next[invoice] += 1
-            let from = Int(rows.currency[row])
-            let to = Int(invoices.currency[invoice])
-            guard let amount = converters[from * currencyCount + to].convert(rows.amount[row]) else {
-                throw InputError.arithmeticOverflow(
-                    path: rows.kind[row] == .payment ? paymentsPath : creditNotesPath, line: Int(rows.line[row]))
+    /// The applications to the invoices in `range`, grouped by invoice and sorted by date, with
+    /// `start` counted from the range's first invoice; and the first row whose conversion into
+    /// its invoice's currency overflows, if any (its applications are then incomplete).
+    private static func applications(
+        to range: Range<Int>, of rows: CashRows, target: [Int32], invoices: InvoiceTable,
+        converters: [MinorUnitConverter], currencyCount: Int, reserving capacity: Int
+    ) -> (ApplicationTable, Int?) {
+        let lower = Int32(range.lowerBound), upper = Int32(range.upperBound)
+        var perInvoice = [Int32](repeating: 0, count: range.count + 1)
+        perInvoice.withUnsafeMutableBufferPointer { perInvoice in
+            for row in 0..<rows.count {
+                let invoice = target[row]
+                if invoice >= lower, invoice < upper { perInvoice[Int(invoice - lower) + 1] += 1 }
             }
-            applications.date[slot] = rows.date[row]
-            applications.amount[slot] = amount
-            applications.kind[slot] = rows.kind[row]
+            for index in 0..<range.count { perInvoice[index + 1] += perInvoice[index] }
         }
-        sortByDate(&applications)
-        return (applications, unapplied)
+
+        var table = ApplicationTable()
+        let total = Int(perInvoice[range.count])
+        table.start = perInvoice
+        table.date = filled(total, with: 0, capacity: capacity)
+        table.amount = filled(total, with: 0, capacity: capacity)
+        table.kind = filled(total, with: .payment, capacity: capacity)
+        var next = perInvoice
+        var overflowRow: Int? = nil
+        // Through buffer pointers: indexing the table's arrays checked their uniqueness on every write.
+        table.date.withUnsafeMutableBufferPointer { date in
+            table.amount.withUnsafeMutableBufferPointer { amount in
+                table.kind.withUnsafeMutableBufferPointer { kind in
+                    for row in 0..<rows.count {
+                        let invoice = target[row]
+                        guard invoice >= lower, invoice < upper else { continue }
+                        let local = Int(invoice - lower)
+                        let slot = Int(next[local])
+                        next[local] += 1
+                        let from = Int(rows.currency[row])
+                        let to = Int(invoices.currency[Int(invoice)])
+                        guard let converted = converters[from * currencyCount + to].convert(rows.amount[row]) else {
+                            overflowRow = row
+                            return
+                        }
+                        date[slot] = rows.date[row]
+                        amount[slot] = converted
+                        kind[slot] = rows.kind[row]
+                    }
+                }
+            }
+        }
+        if overflowRow == nil { sortByDate(&table) }
+        return (table, overflowRow)
+    }
+
+    /// `count` copies of `value` in an array with room for `capacity` elements.
+    private static func filled<T>(_ count: Int, with value: T, capacity: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: max(count, capacity)) { buffer, initialized in
+            UnsafeMutableBufferPointer(rebasing: buffer[0..<count]).initialize(repeating: value)
+            initialized = count
+        }
+    }
+
+    /// Rows on account (-1) or naming an unknown invoice (-2): the payer's unapplied cash, in file order.
+    private static func unappliedRows(_ rows: CashRows, target: [Int32]) -> UnappliedTable {
+        var unapplied = UnappliedTable()
+        for row in 0..<rows.count where target[row] < 0 {
+            unapplied.customer.append(rows.customer[row])
+            unapplied.date.append(rows.date[row])
+            unapplied.amount.append(rows.amount[row])
+            unapplied.currency.append(rows.currency[row])
+            unapplied.kind.append(rows.kind[row])
+            unapplied.reason.append(target[row] == -1 ? .onAccount : .unknownInvoice)
+            unapplied.reference.append(rows.reference.string(row))
+            unapplied.invoiceReference.append(rows.invoiceKey.string(row))
+            unapplied.file.append(rows.kind[row] == .payment ? CashLoader.paymentsFile : CashLoader.creditNotesFile)
+            unapplied.line.append(Int(rows.line[row]))
+        }
+        return unapplied
     }
 
     /// Insertion sort of each invoice's few applications by date, keeping file order on ties.

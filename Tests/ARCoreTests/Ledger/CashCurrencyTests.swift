@@ -34,4 +34,21 @@ struct CashCurrencyTests {
         #expect(ledger.unapplied.amount == [500])
         #expect(ledger.unapplied.currency == [1])
     }
+
+    /// Applications are grouped by invoice on two cores, half the invoices each: the error must
+    /// still name the first row in file order, not the first a half met.
+    @Test("a payment too large to convert into its invoice's currency stops the load at its line, the first in the file")
+    func conversionOverflow() throws {
+        let folder = try TempDataFolder()
+        // 1 KWD = 10^12 JPY here: 10^10 KWD is 10^22 yen, beyond 64-bit minor units.
+        try folder.write("fx_rates.csv", "date,currency,rate\n2024-06-01,KWD,1000000\n2024-06-01,JPY,0.000001\n")
+        try folder.write("customers.csv", "customer_id,currency\nK1,KWD\n")
+        try folder.write("invoices.csv", invoiceHeader + "I1,K1,2024-01-10,,100,JPY\nI2,K1,2024-01-10,,100,JPY\n")
+        try folder.write(
+            "payments.csv",
+            "payment_id,customer_id,invoice_id,date,amount\nP0,K1,I1,2024-02-01,0.001\n"
+                + "P1,K1,I2,2024-02-01,10000000000.000\nP2,K1,I1,2024-02-01,10000000000.000\n")
+        let error = try #require(throws: InputError.self) { try folder.load() }
+        #expect(error == .arithmeticOverflow(path: folder.filePath("payments.csv"), line: 3))
+    }
 }
