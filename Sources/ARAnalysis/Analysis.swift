@@ -21,6 +21,8 @@ public struct AnalysisResult: Sendable {
     public var allowance: Allowance
     /// Over consecutive trend dates.
     public var rollRates: [RollRate]
+    /// Invoiced amounts by issue day through the as-of date.
+    public var sales: SalesCalendar
 }
 
 /// The analysis stage: pure, a ledger and settings in, values out.
@@ -103,7 +105,7 @@ public enum Analysis {
             settlementByCustomer: settlement.byCustomer, risk: risk, worklist: worklist, creditHolds: holds,
             forecast: forecast, backTest: backTest,
             allowance: Allowance.compute(bucketBalances: atT.buckets, rates: settings.effectiveAllowanceRates),
-            rollRates: rollRates)
+            rollRates: rollRates, sales: sales)
     }
 }
 

@@ -13,9 +13,12 @@ public struct AnalysisSnapshot: Sendable {
 extension Analysis {
     /// `settings` at each of `dates` (the as-of date replaced), side by side: pure, like `run`.
     /// Risk scores are computed only for the dates in `riskAt`. `facts`, when given, must be
-    /// `InvoiceFacts(ledger: ledger)`: they do not depend on the date.
+    /// `InvoiceFacts(ledger: ledger)`: they do not depend on the date. `sales`, when given, must be
+    /// the sales calendar of the same ledger through a date on or after every one of `dates`
+    /// (`AnalysisResult.sales`): each date's calendar is cut from it.
     public static func snapshots(
-        ledger: Ledger, settings: AnalysisSettings, dates: [Day], riskAt: Set<Day> = [], facts given: InvoiceFacts? = nil
+        ledger: Ledger, settings: AnalysisSettings, dates: [Day], riskAt: Set<Day> = [], facts given: InvoiceFacts? = nil,
+        sales later: SalesCalendar? = nil
     ) -> [AnalysisSnapshot] {
         let window = settings.dsoDays
         let facts = given ?? InvoiceFacts(ledger: ledger)
@@ -27,16 +30,23 @@ extension Analysis {
             settings.asOf = asOf
             // KPIs and risk read the per-customer totals only.
             let position = Position.compute(ledger: ledger, facts: facts, settings: settings, items: false)
-            let sales = SalesCalendar(ledger: ledger, facts: facts, through: asOf)
-            let settlement = SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf)
+            let sales =
+                later.flatMap { SalesCalendar($0, through: asOf) }
+                ?? SalesCalendar(ledger: ledger, facts: facts, through: asOf)
+            // The KPIs read the year's overall days to pay; only risk scoring reads them by customer.
+            var settlement = SettlementStats()
+            var risk: [CustomerRisk] = []
+            if riskAt.contains(asOf) {
+                let year = SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf)
+                settlement = year.overall
+                risk = RiskScorecard.compute(
+                    ledger: ledger, position: position, settlement: year, asOf: asOf, settings: settings.risk)
+            } else {
+                settlement = SettlementYear.overall(ledger: ledger, facts: facts, asOf: asOf)
+            }
             let kpis = KPIs.assemble(
                 ledger: ledger, asOf: asOf, window: window, balances: balances, position: position, sales: sales,
-                settlement: settlement.overall)
-            let risk =
-                riskAt.contains(asOf)
-                ? RiskScorecard.compute(
-                    ledger: ledger, position: position, settlement: settlement, asOf: asOf, settings: settings.risk)
-                : []
+                settlement: settlement)
             return AnalysisSnapshot(kpis: kpis, risk: risk)
         }
         guard dates.count == 2 else { return dates.map(snapshot) }

@@ -20,6 +20,22 @@ public struct SalesCalendar: Sendable {
         cumulative = daily
     }
 
+    /// The calendar `SalesCalendar(ledger:facts:through: lastDay)` would build, cut from one through a
+    /// later day (or nil if `lastDay` is past its end): the comparison snapshots reuse the as-of date's.
+    public init?(_ later: SalesCalendar, through lastDay: Day) {
+        let laterLastDay = later.origin + Day(later.cumulative.count - 1)
+        guard lastDay <= laterLastDay else { return nil }
+        // The first issue day on or before `lastDay` is the later calendar's first day, unless that
+        // is after `lastDay` (then nothing was issued by `lastDay`).
+        if later.origin + 1 <= lastDay {
+            origin = later.origin
+            cumulative = Array(later.cumulative[0...Int(lastDay - later.origin)])
+        } else {
+            origin = lastDay - 1
+            cumulative = [0, 0]
+        }
+    }
+
     /// Sales issued on or before `day`.
     func through(_ day: Day) -> Int64 {
         let index = Int(day) - Int(origin)

@@ -76,6 +76,21 @@ public struct SettlementYear: Sendable {
 
     static let recentDays: Day = 90
 
+    /// `compute(ledger:facts:asOf:).overall` alone, without the per-customer sums (the integer
+    /// sums are the same): what a comparison snapshot without risk scores reads.
+    public static func overall(ledger: Ledger, facts: InvoiceFacts, asOf: Day) -> SettlementStats {
+        var overall = SettlementStats()
+        let invoices = ledger.invoices
+        for invoice in 0..<invoices.count {
+            let settle = facts.settle[invoice]
+            guard settle > asOf - 365, settle <= asOf else { continue }
+            overall.add(
+                weight: facts.amountReporting[invoice], issue: invoices.issue[invoice], due: invoices.due[invoice],
+                settle: settle)
+        }
+        return overall
+    }
+
     public static func compute(ledger: Ledger, facts: InvoiceFacts, asOf: Day) -> SettlementYear {
         let customers = ledger.customers.count
         var recent = [SettlementStats](repeating: SettlementStats(), count: customers)

@@ -204,9 +204,16 @@ struct SettlementDaysTests {
         #expect(year.overall.weightedDaysToPay == 2_010_000)
         #expect(year.overall.weightedDaysLate == 410_000)
 
-        // The same sums as one pass per window.
+        // The same sums as one pass per window, and as the overall-only pass of the comparison snapshots.
         let separate = SettlementStats.compute(ledger: loaded.ledger, facts: facts, after: asOf - 365, through: asOf)
         #expect(year.overall == separate.overall)
+        #expect(SettlementYear.overall(ledger: loaded.ledger, facts: facts, asOf: asOf) == year.overall)
+        // A day earlier, E (settled on T) drops out and A (settled on T-365) comes in.
+        let dayBefore = SettlementYear.overall(ledger: loaded.ledger, facts: facts, asOf: asOf - 1)
+        #expect(dayBefore == SettlementYear.compute(ledger: loaded.ledger, facts: facts, asOf: asOf - 1).overall)
+        #expect(dayBefore.invoices == 5)
+        #expect(dayBefore.weightedDaysToPay == 2_010_000 - 10_000 * 30 + 10_000 * 30)
+        #expect(dayBefore.weightedDaysLate == 410_000 - 200_000)
         #expect(year.byCustomer == separate.byCustomer)
         #expect(
             year.recentByCustomer

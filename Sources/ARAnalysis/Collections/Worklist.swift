@@ -67,9 +67,13 @@ public enum Worklist {
                     pastDueAmount: entry.pastDueAmount, risk: risk,
                     priority: priority(pastDue: entry.pastDueAmount, scoreTenths: risk?.scoreTenths ?? 0)))
         }
+        // Sorted as plain keys, then gathered: moving the items themselves (each holds a string
+        // and the risk's arrays) cost more reference counting than the comparisons.
         let ids = ledger.customers.ids
-        return items.sorted { a, b in
-            a.priority != b.priority ? a.priority > b.priority : ids[a.customer] < ids[b.customer]
-        }
+        let order = items.indices.map { (priority: items[$0].priority, customer: items[$0].customer, item: $0) }
+            .sorted { a, b in
+                a.priority != b.priority ? a.priority > b.priority : ids[a.customer] < ids[b.customer]
+            }
+        return order.map { items[$0.item] }
     }
 }

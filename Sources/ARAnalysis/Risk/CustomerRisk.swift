@@ -43,6 +43,8 @@ public enum RiskScoring {
     /// The settings as arrays in `RiskFactor.allCases` order, looked up once per scorecard
     /// rather than twice per factor and customer.
     public struct Table: Sendable {
+        /// `RiskFactor.allCases`, which builds a new array on every use.
+        let factors = RiskFactor.allCases
         let weights: [Double]
         let scales: [FactorScale]
         let bands: RiskBandEdges
@@ -55,7 +57,7 @@ public enum RiskScoring {
     }
 
     public static func score(customer: Int, rawValues: [Double], table: Table) -> CustomerRisk {
-        let factors = RiskFactor.allCases
+        let factors = table.factors
         var scaled = [Double](repeating: 0, count: factors.count)
         var unrounded = 0.0
         // The two largest contributions above 0; a later equal one does not displace an earlier

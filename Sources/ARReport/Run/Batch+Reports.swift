@@ -19,15 +19,16 @@ extension Batch {
     }
 
     /// The ledger at T-7 (with risk scores, for customers that became high risk) and at the previous month end.
-    public static func comparisons(ledger: Ledger, settings: RunSettings, facts: InvoiceFacts? = nil)
-        -> [AnalysisSnapshot]
-    {
+    /// `facts` and `sales`, when given, are the analysis' at T (see `Analysis.snapshots`).
+    public static func comparisons(
+        ledger: Ledger, settings: RunSettings, facts: InvoiceFacts? = nil, sales: SalesCalendar? = nil
+    ) -> [AnalysisSnapshot] {
         let dates = ReportSources.comparisonDates(asOf: settings.asOf)
         // Risk at T-7 feeds only the "became high or critical" list, which an open-items source
         // cannot have (ReportModelBuilder.risk).
         return Analysis.snapshots(
             ledger: ledger, settings: settings.analysis, dates: [dates.weekAgo, dates.monthEnd],
-            riskAt: settings.hasHistory ? [dates.weekAgo] : [], facts: facts)
+            riskAt: settings.hasHistory ? [dates.weekAgo] : [], facts: facts, sales: sales)
     }
 
     /// Renders the board pack, report.html, the email files and the chart PNGs for the
