@@ -1,3 +1,4 @@
+import ARCore
 import Foundation
 import Testing
 
@@ -41,5 +42,41 @@ struct OutputFolderTests {
             return path.hasSuffix("/no-such-folder/kpis.csv") && reason == "No such file or directory"
         }
         #expect(folder.written.isEmpty)
+    }
+
+    @Test("jobs taken by two threads are written by either and listed in job order")
+    func jobsOnTwoThreads() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let target = parent.appendingPathComponent("jobs").path
+        for _ in 0..<10 {
+            var folder = try OutputFolder(target: target)
+            let jobs = OutputJobs(
+                (0..<40).map { n in OutputJobs.Job(file: "t\(n).csv") { Array("row \(n)\n".utf8) } },
+                writingInto: folder.stagingFolder)
+            _ = try inParallel({ jobs.work() }, { jobs.work() })
+            try jobs.record(into: &folder)
+            #expect(folder.written.map(\.file) == (0..<40).map { "t\($0).csv" })
+            #expect(folder.written.map(\.bytes) == (0..<40).map { "row \($0)\n".utf8.count })
+            try folder.commit()
+            #expect(FileManager.default.contents(atPath: target + "/t39.csv") == Data("row 39\n".utf8))
+        }
+    }
+
+    @Test("a job whose file cannot be written fails the record with the first such file, in job order")
+    func failedJob() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        var folder = try OutputFolder(target: parent.appendingPathComponent("out").path)
+        defer { folder.discard() }
+        let jobs = OutputJobs(
+            ["a.csv", "missing/b.csv", "c.csv", "missing/d.csv"].map { name in OutputJobs.Job(file: name) { [1] } },
+            writingInto: folder.stagingFolder)
+        _ = try inParallel({ jobs.work() }, { jobs.work() })
+        #expect {
+            try jobs.record(into: &folder)
+        } throws: { error in
+            guard case ReportError.cannotWrite(let path, _) = error else { return false }
+            return path.hasSuffix("/missing/b.csv")
+        }
+        #expect(folder.written.map(\.file) == ["a.csv"])
     }
 }

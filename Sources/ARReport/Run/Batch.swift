@@ -119,12 +119,32 @@ public enum Batch {
             let kpisCSV = OutputTables.kpis(
                 KPIRow.rows(analysis.kpis, rejectedRows: load.rejects.count, hasHistory: settings.hasHistory))
             let needsModel = templates != nil || boardPack != nil
+            // The CSV tables are made and written by this core, and by the other once it has made
             // aging_summary.csv (an email attachment), the report model (with its comparison dates)
-            // and the HTML, email and board pack are made on the other core while the other CSVs
-            // are written; their files are written after.
+            // and the HTML, email and board pack; those files are written after.
+            let rejects = load.rejects
+            let tables: [OutputJobs.Job] =
+                settings.formats.contains(.csv)
+                ? [
+                    .init(file: "kpis.csv") { kpisCSV },
+                    .init(file: "aging_detail.csv") { OutputTables.agingDetail(ledger: ledger, analysis: analysis) },
+                    .init(file: "trend.csv") { OutputTables.trend(ledger: ledger, analysis: analysis) },
+                    .init(file: "unapplied.csv") { OutputTables.unapplied(ledger: ledger, analysis: analysis) },
+                    .init(file: "rollforward.csv") { OutputTables.rollForward(analysis.rollForward) },
+                    .init(file: "rejects.csv") { OutputTables.rejects(rejects) },
+                    .init(file: "risk_scores.csv") { OutputTables.riskScores(ledger: ledger, analysis: analysis) },
+                    .init(file: "worklist.csv") { OutputTables.worklist(ledger: ledger, analysis: analysis) },
+                    .init(file: "credit_holds.csv") { OutputTables.creditHolds(ledger: ledger, analysis: analysis) },
+                    .init(file: "forecast.csv") { OutputTables.forecast(ledger: ledger, analysis: analysis) },
+                    .init(file: "backtest.csv") { OutputTables.backTest(ledger: ledger, analysis: analysis) },
+                    .init(file: "allowance.csv") { OutputTables.allowance(ledger: ledger, analysis: analysis) },
+                    .init(file: "rollrates.csv") { OutputTables.rollRates(ledger: ledger, analysis: analysis) },
+                ] : []
+            let jobs = OutputJobs(tables, writingInto: folder.stagingFolder)
             let ((agingSummaryCSV, reportFiles, reportsMs), _) = try inParallel(
                 { [settings, templates, boardPack] () throws -> ([UInt8], [RenderedFile], Int) in
                     let reportsStart = ContinuousClock.now
+                    defer { jobs.work() }
                     let agingSummaryCSV = OutputTables.agingSummary(ledger: ledger, analysis: analysis)
                     guard needsModel else { return (agingSummaryCSV, [], milliseconds(reportsStart)) }
                     let attachments: [ReportRenderer.Attachment] = [
@@ -135,31 +155,15 @@ public enum Batch {
                         ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs,
                         rejects: load.rejects,
                         recorded: recorded,
-                        comparisons: Batch.comparisons(ledger: ledger, settings: settings, facts: facts))
+                        comparisons: Batch.comparisons(
+                            ledger: ledger, settings: settings, facts: facts, sales: fullAnalysis.sales))
                     let files = try renderReports(
                         model, templates: templates, boardPack: boardPack, settings: settings, attachments: attachments,
                         date: now)
                     return (agingSummaryCSV, files, milliseconds(reportsStart))
                 },
-                {
-                    if settings.formats.contains(.csv) {
-                        try folder.write("kpis.csv", kpisCSV)
-                        try folder.write(
-                            "aging_detail.csv", OutputTables.agingDetail(ledger: ledger, analysis: analysis))
-                        try folder.write("trend.csv", OutputTables.trend(ledger: ledger, analysis: analysis))
-                        try folder.write("unapplied.csv", OutputTables.unapplied(ledger: ledger, analysis: analysis))
-                        try folder.write("rollforward.csv", OutputTables.rollForward(analysis.rollForward))
-                        try folder.write("rejects.csv", OutputTables.rejects(load.rejects))
-                        try folder.write("risk_scores.csv", OutputTables.riskScores(ledger: ledger, analysis: analysis))
-                        try folder.write("worklist.csv", OutputTables.worklist(ledger: ledger, analysis: analysis))
-                        try folder.write(
-                            "credit_holds.csv", OutputTables.creditHolds(ledger: ledger, analysis: analysis))
-                        try folder.write("forecast.csv", OutputTables.forecast(ledger: ledger, analysis: analysis))
-                        try folder.write("backtest.csv", OutputTables.backTest(ledger: ledger, analysis: analysis))
-                        try folder.write("allowance.csv", OutputTables.allowance(ledger: ledger, analysis: analysis))
-                        try folder.write("rollrates.csv", OutputTables.rollRates(ledger: ledger, analysis: analysis))
-                    }
-                })
+                { jobs.work() })
+            try jobs.record(into: &folder)
             if settings.formats.contains(.csv) {
                 try folder.write("aging_summary.csv", agingSummaryCSV)
                 // Listed in run.json where it always was, after kpis.csv.

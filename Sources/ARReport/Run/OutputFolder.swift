@@ -38,15 +38,33 @@ public struct OutputFolder {
         }
     }
 
+    /// The staging folder, where any thread may write files (see `OutputJobs`); what it writes
+    /// is listed in the folder by `record(_:)`.
+    struct Staging: Sendable {
+        let path: String
+
+        /// Writes one file and returns its entry for run.json.
+        func write(_ file: String, _ bytes: [UInt8]) throws(ReportError) -> WrittenFile {
+            let path = self.path + "/" + file
+            if let failure = OutputFolder.writeFile(path, bytes) {
+                throw ReportError.cannotWrite(path: path, reason: failure)
+            }
+            let digest = SHA256.hash(data: bytes)
+            return WrittenFile(
+                file: file, bytes: bytes.count, sha256: digest.map { String(format: "%02x", $0) }.joined())
+        }
+    }
+
+    var stagingFolder: Staging { Staging(path: staging.path) }
+
     /// Writes one file into the staging folder and records its hash.
     public mutating func write(_ file: String, _ bytes: [UInt8]) throws {
-        let path = staging.appendingPathComponent(file).path
-        if let failure = OutputFolder.writeFile(path, bytes) {
-            throw ReportError.cannotWrite(path: path, reason: failure)
-        }
-        let digest = SHA256.hash(data: bytes)
-        written.append(
-            WrittenFile(file: file, bytes: bytes.count, sha256: digest.map { String(format: "%02x", $0) }.joined()))
+        record(try stagingFolder.write(file, bytes))
+    }
+
+    /// Lists a file written into the staging folder (by `Staging.write`).
+    mutating func record(_ entry: WrittenFile) {
+        written.append(entry)
     }
 
     /// Moves `file`'s entry in `written` (and so in run.json) to just after `previous`'s, for a
