@@ -10,9 +10,18 @@ public struct WorklistItem: Sendable, Equatable {
     public var daysPastDue: Int32
     /// Open amounts of the customer's invoices more than 0 days past due, reporting minor units.
     public var pastDueAmount: Int64
-    public var risk: CustomerRisk?
+    /// nil for a customer the scorecard did not score.
+    public var risk: WorklistRisk?
     /// past_due × (1 + score / 100), rounded half away from zero, in reporting minor units.
     public var priority: Int64
+}
+
+/// The risk score and band a worklist row shows; the customer's full scoring is in
+/// `AnalysisResult.risk`. Plain values: the worklist copies and sorts its items.
+public struct WorklistRisk: Sendable, Equatable {
+    /// The rounded score in tenths, as `CustomerRisk.scoreTenths`.
+    public var scoreTenths: Int
+    public var band: RiskBand
 }
 
 /// A customer's oldest open invoice and past-due amount at T.
@@ -52,8 +61,8 @@ public enum Worklist {
     public static func compute(
         ledger: Ledger, delinquency: [Delinquency?], risk: [CustomerRisk], policy: CollectionPolicy
     ) -> [WorklistItem] {
-        var riskOf = [CustomerRisk?](repeating: nil, count: ledger.customers.count)
-        for entry in risk { riskOf[entry.customer] = entry }
+        var riskOf = [WorklistRisk?](repeating: nil, count: ledger.customers.count)
+        for entry in risk { riskOf[entry.customer] = WorklistRisk(scoreTenths: entry.scoreTenths, band: entry.band) }
         var items: [WorklistItem] = []
         for customer in delinquency.indices {
             guard let entry = delinquency[customer], entry.pastDueAmount > 0,
@@ -67,8 +76,8 @@ public enum Worklist {
                     pastDueAmount: entry.pastDueAmount, risk: risk,
                     priority: priority(pastDue: entry.pastDueAmount, scoreTenths: risk?.scoreTenths ?? 0)))
         }
-        // Sorted as plain keys, then gathered: moving the items themselves (each holds a string
-        // and the risk's arrays) cost more reference counting than the comparisons.
+        // Sorted as plain keys, then gathered: moving the items themselves (each holds its
+        // action's string) costs more reference counting than the comparisons.
         let ids = ledger.customers.ids
         let order = items.indices.map { (priority: items[$0].priority, customer: items[$0].customer, item: $0) }
             .sorted { a, b in

@@ -12,7 +12,7 @@ extension OutputTables {
             "customer_id", "name", "stage", "action", "oldest_invoice", "days_past_due", "past_due_amount", "risk_score",
             "risk_band", "priority", "email", "phone",
         ])
-        // Read in place: copying an item (its risk holds three arrays) or the invoice table
+        // Read in place: copying an item (its action is a string) or the invoice table
         // (a dozen arrays) per row cost more reference counting than the row's formatting.
         let invoiceIDs = ledger.invoices.ids
         let worklist = analysis.worklist
@@ -30,9 +30,9 @@ extension OutputTables {
             invoiceIDs.withKey(Int(worklist[index].oldestInvoice)) { csv.field(utf8: $0) }
             csv.integer(Int(worklist[index].daysPastDue))
             csv.money(worklist[index].pastDueAmount, digits: digits)
-            if let tenths = worklist[index].risk?.scoreTenths {
-                csv.money(Int64(tenths), digits: 1)  // Format.score, without a String
-                csv.field(worklist[index].risk!.band.rawValue)
+            if let risk = worklist[index].risk {
+                csv.money(Int64(risk.scoreTenths), digits: 1)  // Format.score, without a String
+                csv.field(risk.band.rawValue)
             } else {
                 csv.field("")
                 csv.field("")
