@@ -14,8 +14,8 @@ extension Analysis {
     /// `settings` at each of `dates` (the as-of date replaced), side by side: pure, like `run`.
     /// Risk scores are computed only for the dates in `riskAt`. `facts`, when given, must be
     /// `InvoiceFacts(ledger: ledger)`: they do not depend on the date. `sales`, when given, must be
-    /// the sales calendar of the same ledger through a date on or after every one of `dates`
-    /// (`AnalysisResult.sales`): each date's calendar is cut from it.
+    /// a sales calendar of the same ledger (`AnalysisResult.sales`): each date's calendar is cut
+    /// from it, or built when the date is past its end.
     public static func snapshots(
         ledger: Ledger, settings: AnalysisSettings, dates: [Day], riskAt: Set<Day> = [], facts given: InvoiceFacts? = nil,
         sales later: SalesCalendar? = nil
@@ -33,6 +33,9 @@ extension Analysis {
             let sales =
                 later.flatMap { SalesCalendar($0, through: asOf) }
                 ?? SalesCalendar(ledger: ledger, facts: facts, through: asOf)
+            assert(
+                later == nil || sales == SalesCalendar(ledger: ledger, facts: facts, through: asOf),
+                "the sales calendar given is not this ledger's")
             // The KPIs read the year's overall days to pay; only risk scoring reads them by customer.
             var settlement = SettlementStats()
             var risk: [CustomerRisk] = []

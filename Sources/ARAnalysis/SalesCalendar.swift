@@ -2,7 +2,7 @@ import ARCore
 
 /// Invoiced amounts by issue day, in reporting minor units at the as-of rates,
 /// with prefix sums so any window's sales cost two lookups.
-public struct SalesCalendar: Sendable {
+public struct SalesCalendar: Sendable, Equatable {
     /// The day before the first day counted.
     let origin: Day
     /// cumulative[i] = sales issued in (origin, origin + i].

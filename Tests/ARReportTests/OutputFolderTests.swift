@@ -1,5 +1,6 @@
 import ARCore
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ARReport
@@ -78,5 +79,29 @@ struct OutputFolderTests {
             return path.hasSuffix("/missing/b.csv")
         }
         #expect(folder.written.map(\.file) == ["a.csv"])
+    }
+
+    @Test("after a failed write no further job is started, and stop() ends the work too")
+    func stopsAfterFailure() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        var folder = try OutputFolder(target: parent.appendingPathComponent("out").path)
+        defer { folder.discard() }
+        let made = Mutex<[String]>([])
+        let jobs = OutputJobs(
+            ["a.csv", "missing/b.csv", "c.csv"].map { name in
+                OutputJobs.Job(file: name) {
+                    made.withLock { $0.append(name) }
+                    return [1]
+                }
+            },
+            writingInto: folder.stagingFolder)
+        jobs.work()
+        #expect(made.withLock { $0 } == ["a.csv", "missing/b.csv"])
+        #expect(throws: ReportError.self) { try jobs.record(into: &folder) }
+
+        let stopped = OutputJobs([OutputJobs.Job(file: "d.csv") { [1] }], writingInto: folder.stagingFolder)
+        stopped.stop()
+        stopped.work()
+        #expect(!FileManager.default.fileExists(atPath: folder.stagingFolder.path + "/d.csv"))
     }
 }

@@ -80,7 +80,8 @@ public final class CSVFileReader {
     private let progress: LoadProgress?
 
     /// Opens `path` and reads its header row. With a `sharedHash`, the bytes read go to it
-    /// instead, and its `finish()` gives the hash.
+    /// instead (which may ignore them, see `SharedFileHash.readerHashes`), and its `finish()`
+    /// gives the hash.
     public init(
         path: String, chunkSize: Int = 4 << 20, progress: LoadProgress? = nil, sharedHash: SharedFileHash? = nil
     ) throws(InputError) {

@@ -37,7 +37,7 @@ public final class SharedFileHash: Sendable {
         self.readerHashes = readerHashes
     }
 
-    /// Bytes from the start of the file hashed so far (for tests).
+    /// Bytes from the start of the file hashed so far.
     var hashedBytes: Int { state.withLock { $0.hashed } }
 
     /// The reader: `bytes` were read from `offset`, just after every byte given before. What was
@@ -59,8 +59,8 @@ public final class SharedFileHash: Sendable {
     }
 
     /// Hashes on from where the hash has got to, a block at a time, until `stop` is raised, the
-    /// file ends or the hash is taken over. Another thread calls it while the reader is not yet
-    /// reading (or lags); a read error stops it quietly, and the reader reports it.
+    /// file ends or the hash is taken over: another thread, while the small files load. A read
+    /// error stops it quietly; the reader or `finish()` reports it.
     func hashOn(until stop: StopSignal) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return }

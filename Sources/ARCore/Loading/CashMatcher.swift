@@ -62,7 +62,7 @@ enum CashMatcher {
                 path: rows.kind[row] == .payment ? paymentsPath : creditNotesPath, line: Int(rows.line[row]))
         }
         var table = first
-        let offset = Int32(first.count)
+        let offset = Int32(table.count)
         table.start.reserveCapacity(invoices.count + 1)
         for index in 1..<second.start.count { table.start.append(second.start[index] + offset) }
         table.date.append(contentsOf: second.date)

@@ -87,7 +87,7 @@ public enum DataFolderLoader {
         phases.lap("load_reference")
         // The two big files load side by side; disputes.csv is read after the cash files, its
         // invoice ids looked up once invoices.csv is loaded.
-        var (invoices, (cash, parsedDisputes)) = try inParallel(
+        let (loadedInvoices, (loadedCash, parsedDisputes)) = try inParallel(
             { try InvoicesLoader.load(invoicesHash, book: book, resolver: resolver, progress: progress) },
             {
                 let cash = try CashLoader.load(
@@ -97,6 +97,7 @@ public enum DataFolderLoader {
                 _ = try invoicesHash.finish()
                 return (cash, disputes)
             })
+        var (invoices, cash) = (loadedInvoices, loadedCash)
         rejects += invoices.rejects + cash.rejects
         inputs.append(invoices.summary)
         inputs += cash.summaries

@@ -17,8 +17,10 @@ struct DisputesLoader {
         var resolved: [Day] = []
         var reason: [String] = []
         var lines: [Int] = []
-        /// Each row's raw record.
-        var records = ByteArena()
+        /// Each row's raw record: `recordBytes[recordStarts[i]..<recordStarts[i + 1]]` (whole
+        /// records can outgrow a ByteArena's 32-bit offsets).
+        var recordBytes: [UInt8] = []
+        var recordStarts: [Int] = [0]
         var invoiceColumn = ""
         var rejects: [Reject] = []
         var summary = InputFileSummary(file: file, path: "", sha256: "", bytes: 0, rows: 0, rejected: 0)
@@ -61,7 +63,8 @@ struct DisputesLoader {
             parsed.resolved.append(resolvedDay)
             parsed.reason.append(row.string(reason))
             parsed.lines.append(row.line)
-            row.withRaw { parsed.records.append($0) }
+            row.withRaw { parsed.recordBytes.append(contentsOf: $0) }
+            parsed.recordStarts.append(parsed.recordBytes.count)
             return true
         }
         parsed.rejects = sink.rejects
@@ -87,7 +90,7 @@ struct DisputesLoader {
                     Reject(
                         file: file, line: parsed.lines[row], column: parsed.invoiceColumn, reason: .unknownInvoice,
                         message: "invoice_id '\(parsed.invoiceKeys.string(row))' is not in invoices.csv",
-                        record: parsed.records.withBytes(row) { Array($0) }))
+                        record: Array(parsed.recordBytes[parsed.recordStarts[row]..<parsed.recordStarts[row + 1]])))
                 continue
             }
             table.invoice.append(invoice)

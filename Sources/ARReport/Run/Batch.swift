@@ -144,23 +144,31 @@ public enum Batch {
             let ((agingSummaryCSV, reportFiles, reportsMs), _) = try inParallel(
                 { [settings, templates, boardPack] () throws -> ([UInt8], [RenderedFile], Int) in
                     let reportsStart = ContinuousClock.now
-                    defer { jobs.work() }
                     let agingSummaryCSV = OutputTables.agingSummary(ledger: ledger, analysis: analysis)
-                    guard needsModel else { return (agingSummaryCSV, [], milliseconds(reportsStart)) }
-                    let attachments: [ReportRenderer.Attachment] = [
-                        .init(name: "kpis.csv", bytes: kpisCSV, type: "text/csv; charset=utf-8"),
-                        .init(name: "aging_summary.csv", bytes: agingSummaryCSV, type: "text/csv; charset=utf-8"),
-                    ]
-                    let model = try reportModel(
-                        ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs,
-                        rejects: load.rejects,
-                        recorded: recorded,
-                        comparisons: Batch.comparisons(
-                            ledger: ledger, settings: settings, facts: facts, sales: fullAnalysis.sales))
-                    let files = try renderReports(
-                        model, templates: templates, boardPack: boardPack, settings: settings, attachments: attachments,
-                        date: now)
-                    return (agingSummaryCSV, files, milliseconds(reportsStart))
+                    var files: [RenderedFile] = []
+                    if needsModel {
+                        do {
+                            let attachments: [ReportRenderer.Attachment] = [
+                                .init(name: "kpis.csv", bytes: kpisCSV, type: "text/csv; charset=utf-8"),
+                                .init(
+                                    name: "aging_summary.csv", bytes: agingSummaryCSV, type: "text/csv; charset=utf-8"),
+                            ]
+                            let model = try reportModel(
+                                ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs,
+                                rejects: load.rejects, recorded: recorded,
+                                comparisons: Batch.comparisons(
+                                    ledger: ledger, settings: settings, facts: facts, sales: fullAnalysis.sales))
+                            files = try renderReports(
+                                model, templates: templates, boardPack: boardPack, settings: settings,
+                                attachments: attachments, date: now)
+                        } catch {
+                            jobs.stop()
+                            throw error
+                        }
+                    }
+                    let reportsMs = milliseconds(reportsStart)
+                    jobs.work()
+                    return (agingSummaryCSV, files, reportsMs)
                 },
                 { jobs.work() })
             try jobs.record(into: &folder)

@@ -45,6 +45,33 @@ struct WholeFileErrorTests {
         #expect(error.description.contains(file) && error.description.contains("'\(column)'"))
     }
 
+    /// invoices.csv and the cash files load side by side, and disputes.csv on the cash side:
+    /// with several bad files, the error named is still the first in SPEC's file order.
+    @Test(
+        "with several files missing a required column, the first in file order is named",
+        arguments: [
+            (["invoices.csv", "payments.csv", "disputes.csv"], "invoices.csv"),
+            (["invoices.csv", "disputes.csv"], "invoices.csv"),
+            (["payments.csv", "credit_notes.csv", "disputes.csv"], "payments.csv"),
+            (["credit_notes.csv", "disputes.csv"], "credit_notes.csv"),
+        ])
+    func severalBadFiles(_ bad: [String], _ named: String) throws {
+        let headers = [
+            "invoices.csv": (invoiceHeader, "invoice_id,customer_id,issue_date\n"),
+            "payments.csv": ("payment_id,customer_id,invoice_id,date,amount\n", "payment_id,customer_id,date\n"),
+            "credit_notes.csv": ("credit_id,customer_id,invoice_id,date,amount\n", "credit_id,customer_id,date\n"),
+            "disputes.csv": ("invoice_id,opened\n", "invoice_id,resolved\n"),
+        ]
+        let folder = try TempDataFolder()
+        try folder.write("customers.csv", oneCustomerUSD)
+        for (file, (good, missingAColumn)) in headers {
+            try folder.write(file, bad.contains(file) ? missingAColumn : good)
+        }
+        let error = try #require(throws: InputError.self) { try folder.load() }
+        guard case .missingColumn(let path, _) = error else { Issue.record("expected missingColumn, got \(error)"); return }
+        #expect(path == folder.filePath(named))
+    }
+
     @Test("a binary file (NUL bytes) is not CSV")
     func binaryFile() throws {
         let folder = try TempDataFolder()

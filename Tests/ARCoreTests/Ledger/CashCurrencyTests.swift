@@ -36,19 +36,29 @@ struct CashCurrencyTests {
     }
 
     /// Applications are grouped by invoice on two cores, half the invoices each: the error must
-    /// still name the first row in file order, not the first a half met.
-    @Test("a payment too large to convert into its invoice's currency stops the load at its line, the first in the file")
-    func conversionOverflow() throws {
+    /// name the first row in file order, not the first a half met, and an overflow in either
+    /// half alone must stop the load.
+    @Test(
+        "a payment too large to convert into its invoice's currency stops the load at its line, the first in the file",
+        arguments: [
+            // Invoice I1 is in the first half, I2 in the second. (overflowing invoices by row, line named)
+            (["I2", "I1"], 3), (["I1", "I2"], 3), (["I1"], 3), (["I2"], 3), (["", "I2"], 4),
+        ])
+    func conversionOverflow(_ overflowing: [String], _ line: Int) throws {
         let folder = try TempDataFolder()
         // 1 KWD = 10^12 JPY here: 10^10 KWD is 10^22 yen, beyond 64-bit minor units.
         try folder.write("fx_rates.csv", "date,currency,rate\n2024-06-01,KWD,1000000\n2024-06-01,JPY,0.000001\n")
         try folder.write("customers.csv", "customer_id,currency\nK1,KWD\n")
         try folder.write("invoices.csv", invoiceHeader + "I1,K1,2024-01-10,,100,JPY\nI2,K1,2024-01-10,,100,JPY\n")
+        // A small payment first (line 2), then one row per entry: an empty entry is a small payment to I1.
+        let rows = overflowing.enumerated().map { n, invoice in
+            invoice.isEmpty ? "P\(n + 1),K1,I1,2024-02-01,0.001" : "P\(n + 1),K1,\(invoice),2024-02-01,10000000000.000"
+        }
         try folder.write(
             "payments.csv",
-            "payment_id,customer_id,invoice_id,date,amount\nP0,K1,I1,2024-02-01,0.001\n"
-                + "P1,K1,I2,2024-02-01,10000000000.000\nP2,K1,I1,2024-02-01,10000000000.000\n")
+            "payment_id,customer_id,invoice_id,date,amount\nP0,K1,I1,2024-02-01,0.001\n" + rows.joined(separator: "\n")
+                + "\n")
         let error = try #require(throws: InputError.self) { try folder.load() }
-        #expect(error == .arithmeticOverflow(path: folder.filePath("payments.csv"), line: 3))
+        #expect(error == .arithmeticOverflow(path: folder.filePath("payments.csv"), line: line))
     }
 }

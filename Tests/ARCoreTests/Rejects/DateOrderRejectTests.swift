@@ -84,6 +84,10 @@ struct DateOrderRejectTests {
                 RejectRow("disputes.csv", line: 6, column: "opened", .badDate, record: "I9,2024-13-01,,"),
                 RejectRow("disputes.csv", line: 8, column: "invoice_id", .unknownInvoice, record: "I7,2024-02-13,,"),
             ])
+        #expect(
+            result.rejects.filter { $0.reason == .unknownInvoice }.map(\.message) == [
+                "invoice_id 'I8' is not in invoices.csv", "invoice_id 'I7' is not in invoices.csv",
+            ])
         let ids = result.ledger.invoices.ids
         #expect(result.ledger.disputes.invoice == [try #require(ids.find("I2")), try #require(ids.find("I1"))])
         #expect(result.ledger.disputes.opened == [day("2024-02-10"), day("2024-02-12")])
