@@ -19,7 +19,7 @@ struct ARReportCommand: ParsableCommand {
     )
 
     static func main() {
-        AllocatorPolicy.returnLargeBlocksWhenFreed()
+        AllocatorPolicy.reuseFreedMemory()
         main(nil)
     }
 }
