@@ -30,14 +30,7 @@ enum CashMatcher {
         if let second = parts.first { joined.append(contentsOf: second) }
         let target = joined
 
-        // Converters between every pair of currencies, row-major: [from * count + to].
-        let currencies = book.currencies
-        let currencyCount = currencies.count
-        let converters: [MinorUnitConverter] = (0..<(currencyCount * currencyCount)).map { pair in
-            let from = pair / currencyCount, to = pair % currencyCount
-            return MinorUnitConverter(
-                from: currencies[from], rate: book.rates[from], to: currencies[to], rate: book.rates[to])
-        }
+        let converters = PairConverters(book)
 
         // Each core groups the applications of half the invoices; the second also gathers the
         // unapplied cash. The first half's arrays have room for the second's, appended below.
@@ -46,13 +39,13 @@ enum CashMatcher {
             {
                 applications(
                     to: 0..<middle, of: rows, target: target, invoices: invoices, converters: converters,
-                    currencyCount: currencyCount, reserving: rows.count)
+                    reserving: rows.count)
             },
             {
                 (
                     applications(
                         to: middle..<invoices.count, of: rows, target: target, invoices: invoices,
-                        converters: converters, currencyCount: currencyCount, reserving: 0),
+                        converters: converters, reserving: 0),
                     unappliedRows(rows, target: target)
                 )
             })
@@ -75,8 +68,8 @@ enum CashMatcher {
     /// `start` counted from the range's first invoice; and the first row whose conversion into
     /// its invoice's currency overflows, if any (its applications are then incomplete).
     private static func applications(
-        to range: Range<Int>, of rows: CashRows, target: [Int32], invoices: InvoiceTable,
-        converters: [MinorUnitConverter], currencyCount: Int, reserving capacity: Int
+        to range: Range<Int>, of rows: CashRows, target: [Int32], invoices: InvoiceTable, converters: PairConverters,
+        reserving capacity: Int
     ) -> (ApplicationTable, Int?) {
         let lower = Int32(range.lowerBound), upper = Int32(range.upperBound)
         var perInvoice = [Int32](repeating: 0, count: range.count + 1)
@@ -106,9 +99,10 @@ enum CashMatcher {
                         let local = Int(invoice - lower)
                         let slot = Int(next[local])
                         next[local] += 1
-                        let from = Int(rows.currency[row])
-                        let to = Int(invoices.currency[Int(invoice)])
-                        guard let converted = converters[from * currencyCount + to].convert(rows.amount[row]) else {
+                        guard
+                            let converted = converters.convert(
+                                rows.amount[row], from: rows.currency[row], to: invoices.currency[Int(invoice)])
+                        else {
                             overflowRow = row
                             return
                         }
@@ -176,5 +170,27 @@ enum CashMatcher {
                 }
             }
         }
+    }
+}
+
+/// Converters between every pair of the book's currencies, row-major: [from * count + to].
+struct PairConverters: Sendable {
+    private let count: Int
+    private let table: [MinorUnitConverter]
+
+    init(_ book: CurrencyBook) {
+        let currencies = book.currencies
+        count = currencies.count
+        table = (0..<(count * count)).map { [count] pair in
+            let from = pair / count, to = pair % count
+            return MinorUnitConverter(
+                from: currencies[from], rate: book.rates[from], to: currencies[to], rate: book.rates[to])
+        }
+    }
+
+    /// `amount` in `from`'s minor units, in `to`'s; nil on overflow.
+    @inline(__always)
+    func convert(_ amount: Int64, from: Int16, to: Int16) -> Int64? {
+        table[Int(from) * count + Int(to)].convert(amount)
     }
 }

@@ -31,6 +31,28 @@ extension Batch {
             riskAt: settings.hasHistory ? [dates.weekAgo] : [], facts: facts, sales: sales)
     }
 
+    /// The CSV tables but aging_summary.csv (made on the report side, which attaches it), in the
+    /// order run.json lists them.
+    static func tableJobs(ledger: Ledger, analysis: AnalysisResult, kpisCSV: [UInt8], rejects: [Reject])
+        -> [OutputJobs.Job]
+    {
+        [
+            .init(file: "kpis.csv") { kpisCSV },
+            .init(file: "aging_detail.csv") { OutputTables.agingDetail(ledger: ledger, analysis: analysis) },
+            .init(file: "trend.csv") { OutputTables.trend(ledger: ledger, analysis: analysis) },
+            .init(file: "unapplied.csv") { OutputTables.unapplied(ledger: ledger, analysis: analysis) },
+            .init(file: "rollforward.csv") { OutputTables.rollForward(analysis.rollForward) },
+            .init(file: "rejects.csv") { OutputTables.rejects(rejects) },
+            .init(file: "risk_scores.csv") { OutputTables.riskScores(ledger: ledger, analysis: analysis) },
+            .init(file: "worklist.csv") { OutputTables.worklist(ledger: ledger, analysis: analysis) },
+            .init(file: "credit_holds.csv") { OutputTables.creditHolds(ledger: ledger, analysis: analysis) },
+            .init(file: "forecast.csv") { OutputTables.forecast(ledger: ledger, analysis: analysis) },
+            .init(file: "backtest.csv") { OutputTables.backTest(ledger: ledger, analysis: analysis) },
+            .init(file: "allowance.csv") { OutputTables.allowance(ledger: ledger, analysis: analysis) },
+            .init(file: "rollrates.csv") { OutputTables.rollRates(ledger: ledger, analysis: analysis) },
+        ]
+    }
+
     /// Renders the board pack, report.html, the email files and the chart PNGs for the
     /// formats chosen; the email attaches the CSVs given and the board pack when it is rendered.
     static func renderReports(

@@ -122,24 +122,9 @@ public enum Batch {
             // The CSV tables are made and written by this core, and by the other once it has made
             // aging_summary.csv (an email attachment), the report model (with its comparison dates)
             // and the HTML, email and board pack; those files are written after.
-            let rejects = load.rejects
-            let tables: [OutputJobs.Job] =
+            let tables =
                 settings.formats.contains(.csv)
-                ? [
-                    .init(file: "kpis.csv") { kpisCSV },
-                    .init(file: "aging_detail.csv") { OutputTables.agingDetail(ledger: ledger, analysis: analysis) },
-                    .init(file: "trend.csv") { OutputTables.trend(ledger: ledger, analysis: analysis) },
-                    .init(file: "unapplied.csv") { OutputTables.unapplied(ledger: ledger, analysis: analysis) },
-                    .init(file: "rollforward.csv") { OutputTables.rollForward(analysis.rollForward) },
-                    .init(file: "rejects.csv") { OutputTables.rejects(rejects) },
-                    .init(file: "risk_scores.csv") { OutputTables.riskScores(ledger: ledger, analysis: analysis) },
-                    .init(file: "worklist.csv") { OutputTables.worklist(ledger: ledger, analysis: analysis) },
-                    .init(file: "credit_holds.csv") { OutputTables.creditHolds(ledger: ledger, analysis: analysis) },
-                    .init(file: "forecast.csv") { OutputTables.forecast(ledger: ledger, analysis: analysis) },
-                    .init(file: "backtest.csv") { OutputTables.backTest(ledger: ledger, analysis: analysis) },
-                    .init(file: "allowance.csv") { OutputTables.allowance(ledger: ledger, analysis: analysis) },
-                    .init(file: "rollrates.csv") { OutputTables.rollRates(ledger: ledger, analysis: analysis) },
-                ] : []
+                ? tableJobs(ledger: ledger, analysis: analysis, kpisCSV: kpisCSV, rejects: load.rejects) : []
             let jobs = OutputJobs(tables, writingInto: folder.stagingFolder)
             let ((agingSummaryCSV, reportFiles, reportsMs), _) = try inParallel(
                 { [settings, templates, boardPack] () throws -> ([UInt8], [RenderedFile], Int) in
