@@ -72,17 +72,14 @@ struct InvoicesLoader {
 /// per invoice was the largest single cost of loading.
 struct StagedInvoices {
     typealias Values = (customer: Int32, issue: Day, due: Day, amount: Int64, currency: Int16)
-    static let capacity = 16
 
     private var keys = ByteArena()
     private var raws = ByteArena()
-    // Fixed-size and inline: appending to arrays checked their uniqueness on every row.
-    private var count = 0
-    private var probes = InlineArray<16, KeyIndex.Probe>(repeating: KeyIndex.Probe(UnsafeBufferPointer(start: nil, count: 0)))
-    private var lines = InlineArray<16, Int>(repeating: 0)
-    private var values = InlineArray<16, Values>(repeating: (0, 0, 0, 0, 0))
+    private var probes: [KeyIndex.Probe] = []
+    private var lines: [Int] = []
+    private var values: [Values] = []
 
-    var isFull: Bool { count == StagedInvoices.capacity }
+    var isFull: Bool { values.count == 16 }
 
     /// `index` is inout only to borrow it in place: passed by value, its arrays were retained and
     /// released on every row.
@@ -92,17 +89,16 @@ struct StagedInvoices {
         index.prefetch(probe)
         keys.append(key)
         row.withRaw { raws.append($0) }
-        probes[count] = probe
-        lines[count] = row.line
-        values[count] = rowValues
-        count += 1
+        probes.append(probe)
+        lines.append(row.line)
+        values.append(rowValues)
     }
 
     /// Inserts the staged keys in file order: new ones become invoices, repeats are duplicate_key.
     mutating func flush(into table: inout InvoiceTable, sink: inout RejectSink, idColumn: ColumnRef) {
         let starts = keys.starts
         keys.bytes.withUnsafeBufferPointer { arena in
-            for staged in 0..<count {
+            for staged in 0..<values.count {
                 let key = UnsafeBufferPointer(rebasing: arena[Int(starts[staged])..<Int(starts[staged + 1])])
                 guard table.ids.insert(key, probes[staged]).inserted else {
                     sink.rejects.append(
@@ -122,6 +118,8 @@ struct StagedInvoices {
         }
         keys.removeAll()
         raws.removeAll()
-        count = 0
+        probes.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
     }
 }
