@@ -16,6 +16,9 @@ out=Sources/ARReport/Templates/EmbeddedTemplates.swift
     echo "            \"$name\","
     echo "            ####\"\"\""
     sed 's/^/            /; s/^            $//' "templates/$name"
+    # A multi-line literal drops the line end before its closing delimiter: this empty line
+    # keeps the file's last line end, so the built-in copy is the file byte for byte.
+    echo ""
     echo "            \"\"\"####"
     echo "        ),"
   done

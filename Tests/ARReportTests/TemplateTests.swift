@@ -28,7 +28,7 @@ import Testing
         for name in ReportTemplates.names {
             let url = BinaryRunner.packageRoot.appendingPathComponent("templates/\(name)")
             let text = try String(contentsOf: url, encoding: .utf8)
-            #expect(EmbeddedTemplates.all[name]?.text == String(text.dropLast()), "\(name): run scripts/embed-templates.sh")
+            #expect(EmbeddedTemplates.all[name]?.text == text, "\(name): run scripts/embed-templates.sh")
         }
     }
 

@@ -316,6 +316,7 @@ enum EmbeddedTemplates {
             </div>
             </body>
             </html>
+
             """####
         ),
         "email.html": (
@@ -466,6 +467,7 @@ enum EmbeddedTemplates {
             </table>
             </body>
             </html>
+
             """####
         ),
         "email.txt": (
@@ -527,6 +529,7 @@ enum EmbeddedTemplates {
             {{#email.hasNotAttached}}
             Not attached, over the {{email.limit}} limit for attachments: {{email.notAttached}}; in the output folder.
             {{/email.hasNotAttached}}
+
             """####
         ),
     ]
