@@ -56,6 +56,7 @@ struct CashLoader {
         var sink = RejectSink(file: paymentsFile)
         reserve(&result.rows, reader.estimatedRows(bytesPerRow: 50))
         let required = RequiredColumns([id, customer, date, amount])
+        var staged = StagedCashRows()
         try reader.forEachRow { row in
             guard sink.hasValues(row, required), let day = sink.day(row, date),
                 let customerIndex = sink.customer(row, customer, &result.resolver)
@@ -65,9 +66,10 @@ struct CashLoader {
             guard let minor = sink.positiveAmount(row, amount, rowCurrency, book),
                 let currencyIndex = sink.rated(row, currency, rowCurrency)
             else { return true }
-            append(&result.rows, row, customerIndex, day, minor, currencyIndex, .payment, invoice, id)
+            append(&result.rows, &staged, row, customerIndex, day, minor, currencyIndex, .payment, invoice, id)
             return true
         }
+        staged.flush(into: &result.rows)
         result.rejects += sink.rejects
         var summary = InputFileSummary(reader: reader, file: paymentsFile, rejected: sink.rejects.count)
         summary.sha256 = try hash.finish()
@@ -86,6 +88,7 @@ struct CashLoader {
         var seen = KeyIndex(capacity: expected)
         reserve(&result.rows, result.rows.count + expected)
         let required = RequiredColumns([id, customer, date, amount])
+        var staged = StagedCashRows()
         try reader.forEachRow { row in
             guard sink.hasValues(row, required), let day = sink.day(row, date),
                 let customerIndex = sink.customer(row, customer, &result.resolver)
@@ -95,9 +98,10 @@ struct CashLoader {
             let rowCurrency = RowCurrency(code: UnsafeBufferPointer(start: nil, count: 0), default: currencyIndex, book: book)
             guard let minor = sink.positiveAmount(row, amount, rowCurrency, book), sink.isNewKey(row, id, in: &seen)
             else { return true }
-            append(&result.rows, row, customerIndex, day, minor, currencyIndex, .credit, invoice, id)
+            append(&result.rows, &staged, row, customerIndex, day, minor, currencyIndex, .credit, invoice, id)
             return true
         }
+        staged.flush(into: &result.rows)
         result.rejects += sink.rejects
         result.summaries.append(InputFileSummary(reader: reader, file: creditNotesFile, rejected: sink.rejects.count))
     }
@@ -114,17 +118,79 @@ struct CashLoader {
         rows.reference.reserve(strings: expected, bytes: expected * 11)
     }
 
+    /// The row's ids go straight into their arenas; its fixed-size values wait in `staged`, which
+    /// appends them to their columns 16 rows at a time (flush it after the last row).
     private static func append(
-        _ rows: inout CashRows, _ row: CSVRow, _ customer: Int32, _ day: Day, _ minor: Int64, _ currency: Int16,
-        _ kind: CashKind, _ invoice: ColumnRef, _ reference: ColumnRef
+        _ rows: inout CashRows, _ staged: inout StagedCashRows, _ row: CSVRow, _ customer: Int32, _ day: Day,
+        _ minor: Int64, _ currency: Int16, _ kind: CashKind, _ invoice: ColumnRef, _ reference: ColumnRef
     ) {
-        rows.customer.append(customer)
-        rows.date.append(day)
-        rows.amount.append(minor)
-        rows.currency.append(currency)
-        rows.kind.append(kind)
         rows.invoiceKey.append(row.value(invoice))
         rows.reference.append(row.value(reference))
-        rows.line.append(Int32(truncatingIfNeeded: row.line))
+        staged.add(
+            customer: customer, date: day, amount: minor, currency: currency, kind: kind,
+            line: Int32(truncatingIfNeeded: row.line), flushingInto: &rows)
+    }
+}
+
+/// Cash rows' fixed-size values, 16 rows at a time, appended to their columns in bulk: appending
+/// each value to its column checked that column's uniqueness on every row (six calls a row
+/// through the PLT). The slots are allocated once and written through pointers.
+struct StagedCashRows {
+    static let capacity = 16
+    private var count = 0
+    private let slots = Slots()
+
+    /// Stages one row's values; a full batch goes to `rows` at once.
+    mutating func add(
+        customer: Int32, date: Day, amount: Int64, currency: Int16, kind: CashKind, line: Int32,
+        flushingInto rows: inout CashRows
+    ) {
+        slots.customer[count] = customer
+        slots.date[count] = date
+        slots.amount[count] = amount
+        slots.currency[count] = currency
+        slots.kind[count] = kind
+        slots.line[count] = line
+        count += 1
+        if count == StagedCashRows.capacity { flush(into: &rows) }
+    }
+
+    /// Appends the staged rows to `rows`' columns, in order.
+    mutating func flush(into rows: inout CashRows) {
+        rows.customer.append(contentsOf: UnsafeBufferPointer(start: slots.customer, count: count))
+        rows.date.append(contentsOf: UnsafeBufferPointer(start: slots.date, count: count))
+        rows.amount.append(contentsOf: UnsafeBufferPointer(start: slots.amount, count: count))
+        rows.currency.append(contentsOf: UnsafeBufferPointer(start: slots.currency, count: count))
+        rows.kind.append(contentsOf: UnsafeBufferPointer(start: slots.kind, count: count))
+        rows.line.append(contentsOf: UnsafeBufferPointer(start: slots.line, count: count))
+        count = 0
+    }
+
+    /// Only the owning `StagedCashRows` touches these, on one thread.
+    private final class Slots {
+        let customer = UnsafeMutablePointer<Int32>.allocate(capacity: StagedCashRows.capacity)
+        let date = UnsafeMutablePointer<Day>.allocate(capacity: StagedCashRows.capacity)
+        let amount = UnsafeMutablePointer<Int64>.allocate(capacity: StagedCashRows.capacity)
+        let currency = UnsafeMutablePointer<Int16>.allocate(capacity: StagedCashRows.capacity)
+        let kind = UnsafeMutablePointer<CashKind>.allocate(capacity: StagedCashRows.capacity)
+        let line = UnsafeMutablePointer<Int32>.allocate(capacity: StagedCashRows.capacity)
+
+        init() {
+            customer.initialize(repeating: 0, count: StagedCashRows.capacity)
+            date.initialize(repeating: 0, count: StagedCashRows.capacity)
+            amount.initialize(repeating: 0, count: StagedCashRows.capacity)
+            currency.initialize(repeating: 0, count: StagedCashRows.capacity)
+            kind.initialize(repeating: .payment, count: StagedCashRows.capacity)
+            line.initialize(repeating: 0, count: StagedCashRows.capacity)
+        }
+
+        deinit {
+            customer.deallocate()
+            date.deallocate()
+            amount.deallocate()
+            currency.deallocate()
+            kind.deallocate()
+            line.deallocate()
+        }
     }
 }
