@@ -134,63 +134,40 @@ struct CashLoader {
 
 /// Cash rows' fixed-size values, 16 rows at a time, appended to their columns in bulk: appending
 /// each value to its column checked that column's uniqueness on every row (six calls a row
-/// through the PLT). The slots are allocated once and written through pointers.
+/// through the PLT).
 struct StagedCashRows {
     static let capacity = 16
     private var count = 0
-    private let slots = Slots()
+    private let customer = FixedSlots<Int32>(Self.capacity, repeating: 0)
+    private let date = FixedSlots<Day>(Self.capacity, repeating: 0)
+    private let amount = FixedSlots<Int64>(Self.capacity, repeating: 0)
+    private let currency = FixedSlots<Int16>(Self.capacity, repeating: 0)
+    private let kind = FixedSlots<CashKind>(Self.capacity, repeating: .payment)
+    private let line = FixedSlots<Int32>(Self.capacity, repeating: 0)
 
     /// Stages one row's values; a full batch goes to `rows` at once.
     mutating func add(
         customer: Int32, date: Day, amount: Int64, currency: Int16, kind: CashKind, line: Int32,
         flushingInto rows: inout CashRows
     ) {
-        slots.customer[count] = customer
-        slots.date[count] = date
-        slots.amount[count] = amount
-        slots.currency[count] = currency
-        slots.kind[count] = kind
-        slots.line[count] = line
+        self.customer[count] = customer
+        self.date[count] = date
+        self.amount[count] = amount
+        self.currency[count] = currency
+        self.kind[count] = kind
+        self.line[count] = line
         count += 1
         if count == StagedCashRows.capacity { flush(into: &rows) }
     }
 
     /// Appends the staged rows to `rows`' columns, in order.
     mutating func flush(into rows: inout CashRows) {
-        rows.customer.append(contentsOf: UnsafeBufferPointer(start: slots.customer, count: count))
-        rows.date.append(contentsOf: UnsafeBufferPointer(start: slots.date, count: count))
-        rows.amount.append(contentsOf: UnsafeBufferPointer(start: slots.amount, count: count))
-        rows.currency.append(contentsOf: UnsafeBufferPointer(start: slots.currency, count: count))
-        rows.kind.append(contentsOf: UnsafeBufferPointer(start: slots.kind, count: count))
-        rows.line.append(contentsOf: UnsafeBufferPointer(start: slots.line, count: count))
+        rows.customer.append(contentsOf: customer.prefix(count))
+        rows.date.append(contentsOf: date.prefix(count))
+        rows.amount.append(contentsOf: amount.prefix(count))
+        rows.currency.append(contentsOf: currency.prefix(count))
+        rows.kind.append(contentsOf: kind.prefix(count))
+        rows.line.append(contentsOf: line.prefix(count))
         count = 0
-    }
-
-    /// Only the owning `StagedCashRows` touches these, on one thread.
-    private final class Slots {
-        let customer = UnsafeMutablePointer<Int32>.allocate(capacity: StagedCashRows.capacity)
-        let date = UnsafeMutablePointer<Day>.allocate(capacity: StagedCashRows.capacity)
-        let amount = UnsafeMutablePointer<Int64>.allocate(capacity: StagedCashRows.capacity)
-        let currency = UnsafeMutablePointer<Int16>.allocate(capacity: StagedCashRows.capacity)
-        let kind = UnsafeMutablePointer<CashKind>.allocate(capacity: StagedCashRows.capacity)
-        let line = UnsafeMutablePointer<Int32>.allocate(capacity: StagedCashRows.capacity)
-
-        init() {
-            customer.initialize(repeating: 0, count: StagedCashRows.capacity)
-            date.initialize(repeating: 0, count: StagedCashRows.capacity)
-            amount.initialize(repeating: 0, count: StagedCashRows.capacity)
-            currency.initialize(repeating: 0, count: StagedCashRows.capacity)
-            kind.initialize(repeating: .payment, count: StagedCashRows.capacity)
-            line.initialize(repeating: 0, count: StagedCashRows.capacity)
-        }
-
-        deinit {
-            customer.deallocate()
-            date.deallocate()
-            amount.deallocate()
-            currency.deallocate()
-            kind.deallocate()
-            line.deallocate()
-        }
     }
 }
