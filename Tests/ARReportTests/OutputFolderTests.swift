@@ -81,6 +81,46 @@ struct OutputFolderTests {
         #expect(folder.written.map(\.file) == ["a.csv"])
     }
 
+    @Test("jobs are taken largest first, and listed in job order")
+    func largestFirst() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        var folder = try OutputFolder(target: parent.appendingPathComponent("out").path)
+        defer { folder.discard() }
+        let made = Mutex<[String]>([])
+        let sizes = [("a.csv", 0), ("b.csv", 5), ("c.csv", 0), ("d.csv", 9), ("e.csv", 5)]
+        let jobs = OutputJobs(
+            sizes.map { name, rows in
+                OutputJobs.Job(file: name, rows: rows) {
+                    made.withLock { $0.append(name) }
+                    return [1]
+                }
+            },
+            writingInto: folder.stagingFolder)
+        jobs.work()
+        #expect(made.withLock { $0 } == ["d.csv", "b.csv", "e.csv", "a.csv", "c.csv"])
+        try jobs.record(into: &folder)
+        #expect(folder.written.map(\.file) == ["a.csv", "b.csv", "c.csv", "d.csv", "e.csv"])
+    }
+
+    @Test("a failed job taken first is reported though jobs listed before it never started")
+    func failureBeforeEarlierJobs() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        var folder = try OutputFolder(target: parent.appendingPathComponent("out").path)
+        defer { folder.discard() }
+        let jobs = OutputJobs(
+            [OutputJobs.Job(file: "a.csv") { [1] }, OutputJobs.Job(file: "missing/b.csv", rows: 10) { [1] }],
+            writingInto: folder.stagingFolder)
+        jobs.work()
+        #expect(!FileManager.default.fileExists(atPath: folder.stagingFolder.path + "/a.csv"))
+        #expect {
+            try jobs.record(into: &folder)
+        } throws: { error in
+            guard case ReportError.cannotWrite(let path, _) = error else { return false }
+            return path.hasSuffix("/missing/b.csv")
+        }
+        #expect(folder.written.isEmpty)
+    }
+
     @Test("after a failed write no further job is started, and stop() ends the work too")
     func stopsAfterFailure() throws {
         defer { try? FileManager.default.removeItem(at: parent) }

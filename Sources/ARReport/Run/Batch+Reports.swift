@@ -32,20 +32,31 @@ extension Batch {
     }
 
     /// The CSV tables but aging_summary.csv (made on the report side, which attaches it), in the
-    /// order run.json lists them.
+    /// order run.json lists them, each with the rows it will have (the largest are taken first).
     static func tableJobs(ledger: Ledger, analysis: AnalysisResult, kpisCSV: [UInt8], rejects: [Reject])
         -> [OutputJobs.Job]
     {
-        [
+        let position = analysis.position
+        return [
             .init(file: "kpis.csv") { kpisCSV },
-            .init(file: "aging_detail.csv") { OutputTables.agingDetail(ledger: ledger, analysis: analysis) },
+            .init(file: "aging_detail.csv", rows: position.openItems.count) {
+                OutputTables.agingDetail(ledger: ledger, analysis: analysis)
+            },
             .init(file: "trend.csv") { OutputTables.trend(ledger: ledger, analysis: analysis) },
-            .init(file: "unapplied.csv") { OutputTables.unapplied(ledger: ledger, analysis: analysis) },
+            .init(file: "unapplied.csv", rows: position.unappliedItems.count) {
+                OutputTables.unapplied(ledger: ledger, analysis: analysis)
+            },
             .init(file: "rollforward.csv") { OutputTables.rollForward(analysis.rollForward) },
-            .init(file: "rejects.csv") { OutputTables.rejects(rejects) },
-            .init(file: "risk_scores.csv") { OutputTables.riskScores(ledger: ledger, analysis: analysis) },
-            .init(file: "worklist.csv") { OutputTables.worklist(ledger: ledger, analysis: analysis) },
-            .init(file: "credit_holds.csv") { OutputTables.creditHolds(ledger: ledger, analysis: analysis) },
+            .init(file: "rejects.csv", rows: rejects.count) { OutputTables.rejects(rejects) },
+            .init(file: "risk_scores.csv", rows: analysis.risk.count) {
+                OutputTables.riskScores(ledger: ledger, analysis: analysis)
+            },
+            .init(file: "worklist.csv", rows: analysis.worklist.count) {
+                OutputTables.worklist(ledger: ledger, analysis: analysis)
+            },
+            .init(file: "credit_holds.csv", rows: analysis.creditHolds.count) {
+                OutputTables.creditHolds(ledger: ledger, analysis: analysis)
+            },
             .init(file: "forecast.csv") { OutputTables.forecast(ledger: ledger, analysis: analysis) },
             .init(file: "backtest.csv") { OutputTables.backTest(ledger: ledger, analysis: analysis) },
             .init(file: "allowance.csv") { OutputTables.allowance(ledger: ledger, analysis: analysis) },
