@@ -37,6 +37,12 @@ public struct CSVRow {
         return try body(UnsafeBufferPointer(start: base + rawRange.lowerBound, count: rawRange.count))
     }
 
+    /// The raw record's bytes in the reader's buffer, valid only during the row's call; nil when
+    /// a field's doubled quotes were collapsed in place, so that only `raw` has the record as read.
+    public var rawInBuffer: UnsafeBufferPointer<UInt8>? {
+        rawCopy == nil ? UnsafeBufferPointer(start: base + rawRange.lowerBound, count: rawRange.count) : nil
+    }
+
     /// The raw record, byte for byte as read, without its line end.
     public var raw: [UInt8] {
         rawCopy ?? Array(UnsafeBufferPointer(start: base + rawRange.lowerBound, count: rawRange.count))

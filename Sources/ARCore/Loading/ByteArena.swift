@@ -17,6 +17,13 @@ public struct ByteArena: Sendable {
         starts.append(UInt32(bytes.count))
     }
 
+    /// Appends strings given as their bytes, one after another, and where each ends in `bytes`.
+    public mutating func append(_ values: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<UInt32>) {
+        let base = UInt32(bytes.count)
+        bytes.append(contentsOf: values)
+        starts.append(contentsOf: ends.lazy.map { base + $0 })
+    }
+
     /// Empties the arena, keeping its storage.
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
@@ -37,5 +44,42 @@ public struct ByteArena: Sendable {
         try bytes.withUnsafeBufferPointer {
             try body(UnsafeBufferPointer(rebasing: $0[Int(starts[index])..<Int(starts[index + 1])]))
         }
+    }
+}
+
+/// Short byte strings on their way to a `ByteArena`, copied into a buffer allocated once and
+/// appended to the arena together: appending each string on its own checked the arena's two
+/// arrays for uniqueness and room every time. Used by one thread at a time.
+struct StagedStrings {
+    static let byteCapacity = 1024
+    private let bytes = FixedSlots<UInt8>(Self.byteCapacity, repeating: 0)
+    private let ends: FixedSlots<UInt32>
+    private var count = 0
+    private var used = 0
+
+    /// Room for `capacity` strings (flush before adding more).
+    init(capacity: Int) {
+        ends = FixedSlots(capacity, repeating: 0)
+    }
+
+    /// Whether `value` fits beside the strings staged (else flush first; a string longer than
+    /// the whole buffer never fits, and goes to the arena on its own).
+    func fits(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.count <= StagedStrings.byteCapacity - used && count < ends.count
+    }
+
+    /// Stages `value`, which must fit.
+    mutating func add(_ value: UnsafeBufferPointer<UInt8>) {
+        bytes.copy(value, to: used)
+        used += value.count
+        ends[count] = UInt32(used)
+        count += 1
+    }
+
+    mutating func flush(into arena: inout ByteArena) {
+        guard count > 0 else { return }
+        arena.append(bytes.prefix(used), ends: ends.prefix(count))
+        count = 0
+        used = 0
     }
 }

@@ -118,23 +118,22 @@ struct CashLoader {
         rows.reference.reserve(strings: expected, bytes: expected * 11)
     }
 
-    /// The row's ids go straight into their arenas; its fixed-size values wait in `staged`, which
-    /// appends them to their columns 16 rows at a time (flush it after the last row).
+    /// The row's values wait in `staged`, which appends them to their columns and arenas 16 rows
+    /// at a time (flush it after the last row).
     private static func append(
         _ rows: inout CashRows, _ staged: inout StagedCashRows, _ row: CSVRow, _ customer: Int32, _ day: Day,
         _ minor: Int64, _ currency: Int16, _ kind: CashKind, _ invoice: ColumnRef, _ reference: ColumnRef
     ) {
-        rows.invoiceKey.append(row.value(invoice))
-        rows.reference.append(row.value(reference))
         staged.add(
             customer: customer, date: day, amount: minor, currency: currency, kind: kind,
-            line: Int32(truncatingIfNeeded: row.line), flushingInto: &rows)
+            line: Int32(truncatingIfNeeded: row.line), invoiceKey: row.value(invoice), reference: row.value(reference),
+            flushingInto: &rows)
     }
 }
 
-/// Cash rows' fixed-size values, 16 rows at a time, appended to their columns in bulk: appending
-/// each value to its column checked that column's uniqueness on every row (six calls a row
-/// through the PLT).
+/// Cash rows' values, 16 rows at a time, appended to their columns and arenas in bulk: appending
+/// each value to its column checked that column's uniqueness on every row (eight calls a row
+/// through the PLT, the ids' with a copy each).
 struct StagedCashRows {
     static let capacity = 16
     private var count = 0
@@ -144,12 +143,25 @@ struct StagedCashRows {
     private let currency = FixedSlots<Int16>(Self.capacity, repeating: 0)
     private let kind = FixedSlots<CashKind>(Self.capacity, repeating: .payment)
     private let line = FixedSlots<Int32>(Self.capacity, repeating: 0)
+    private var invoiceKeys = StagedStrings(capacity: Self.capacity)
+    private var references = StagedStrings(capacity: Self.capacity)
 
     /// Stages one row's values; a full batch goes to `rows` at once.
     mutating func add(
         customer: Int32, date: Day, amount: Int64, currency: Int16, kind: CashKind, line: Int32,
-        flushingInto rows: inout CashRows
+        invoiceKey: UnsafeBufferPointer<UInt8>, reference: UnsafeBufferPointer<UInt8>, flushingInto rows: inout CashRows
     ) {
+        if !invoiceKeys.fits(invoiceKey) || !references.fits(reference) { flush(into: &rows) }
+        let direct = !invoiceKeys.fits(invoiceKey) || !references.fits(reference)
+        if direct {
+            // Ids longer than the staging room: everything before them is flushed, so they go to
+            // their arenas now, first, as the row's other values go first into the next batch.
+            rows.invoiceKey.append(invoiceKey)
+            rows.reference.append(reference)
+        } else {
+            invoiceKeys.add(invoiceKey)
+            references.add(reference)
+        }
         self.customer[count] = customer
         self.date[count] = date
         self.amount[count] = amount
@@ -168,6 +180,8 @@ struct StagedCashRows {
         rows.currency.append(contentsOf: currency.prefix(count))
         rows.kind.append(contentsOf: kind.prefix(count))
         rows.line.append(contentsOf: line.prefix(count))
+        invoiceKeys.flush(into: &rows.invoiceKey)
+        references.flush(into: &rows.reference)
         count = 0
     }
 }

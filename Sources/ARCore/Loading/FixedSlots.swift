@@ -25,4 +25,16 @@ final class FixedSlots<Element> {
     func prefix(_ length: Int) -> UnsafeBufferPointer<Element> {
         UnsafeBufferPointer(start: base, count: length)
     }
+
+    /// Copies `source` in from slot `offset` on (it must fit).
+    func copy(_ source: UnsafeBufferPointer<Element>, to offset: Int) {
+        guard let start = source.baseAddress else { return }
+        precondition(offset >= 0 && offset + source.count <= count, "FixedSlots.copy past the end")
+        (base + offset).update(from: start, count: source.count)
+    }
+
+    /// The values in `range`, valid while this object lives and until they are overwritten.
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
 }

@@ -11,11 +11,12 @@ struct InvoicesLoader {
     static let file = "invoices.csv"
 
     /// invoices.csv comes as its hash, which another thread works on while this one parses (see
-    /// SharedFileHash) and which names the file.
+    /// SharedFileHash) and which names the file. `chunkSize` is the reader's (tests make it small).
     static func load(
-        _ hash: SharedFileHash, book: CurrencyBook, resolver initial: CustomerResolver, progress: LoadProgress?
+        _ hash: SharedFileHash, book: CurrencyBook, resolver initial: CustomerResolver, progress: LoadProgress?,
+        chunkSize: Int = 4 << 20
     ) throws -> Result {
-        let reader = try CSVFileReader(path: hash.path, progress: progress, sharedHash: hash)
+        let reader = try CSVFileReader(path: hash.path, chunkSize: chunkSize, progress: progress, sharedHash: hash)
         let id = try ColumnRef(required: "invoice_id", in: reader)
         let customer = try ColumnRef(required: "customer_id", in: reader)
         let issue = try ColumnRef(required: "issue_date", in: reader)
@@ -70,18 +71,29 @@ struct InvoicesLoader {
 /// prefetched when they are staged, so by the flush, up to 16 rows later, the inserts find
 /// them in the cache: the slot table is far larger than the cache, and one miss
 /// per invoice was the largest single cost of loading.
+///
+/// Each row's raw record (for a duplicate's reject) is copied into one buffer allocated once,
+/// and its id is found inside it: appending both to arrays checked two arrays' uniqueness and
+/// capacity on every row. A record too long for the room left, or whose fields had doubled
+/// quotes collapsed (its id is then not a slice of the record as read), is kept aside.
 struct StagedInvoices {
     typealias Values = (customer: Int32, issue: Day, due: Day, amount: Int64, currency: Int16)
     static let capacity = 16
+    static let byteCapacity = 4096
 
-    private var keys = ByteArena()
-    private var raws = ByteArena()
     private var count = 0
+    /// Bytes of `bytes` in use; past `byteCapacity` - 512 the batch counts as full.
+    private var used = 0
+    private let bytes = FixedSlots<UInt8>(Self.byteCapacity, repeating: 0)
+    /// Where each row's record and id lie in `bytes`.
+    private let spans = FixedSlots(Self.capacity, repeating: (record: 0..<0, key: 0..<0))
+    /// Records and ids kept aside, by slot: rare.
+    private var aside: [Int: (record: [UInt8], key: [UInt8])] = [:]
     private let probes = FixedSlots(Self.capacity, repeating: KeyIndex.Probe(UnsafeBufferPointer(start: nil, count: 0)))
     private let lines = FixedSlots(Self.capacity, repeating: 0)
     private let values = FixedSlots<Values>(Self.capacity, repeating: (0, 0, 0, 0, 0))
 
-    var isFull: Bool { count == StagedInvoices.capacity }
+    var isFull: Bool { count == StagedInvoices.capacity || used > StagedInvoices.byteCapacity - 512 }
 
     /// `index` is inout only to borrow it in place: passed by value, its arrays were retained and
     /// released on every row.
@@ -89,8 +101,16 @@ struct StagedInvoices {
         let key = row.value(id)
         let probe = KeyIndex.Probe(key)
         index.prefetch(probe)
-        keys.append(key)
-        row.withRaw { raws.append($0) }
+        if let record = row.rawInBuffer, record.count <= StagedInvoices.byteCapacity - used,
+            let recordStart = record.baseAddress, let keyStart = key.baseAddress ?? record.baseAddress
+        {
+            bytes.copy(record, to: used)
+            let keyOffset = used + recordStart.distance(to: keyStart)
+            spans[count] = (used..<(used + record.count), keyOffset..<(keyOffset + key.count))
+            used += record.count
+        } else {
+            aside[count] = (row.raw, Array(key))
+        }
         probes[count] = probe
         lines[count] = row.line
         values[count] = rowValues
@@ -99,28 +119,32 @@ struct StagedInvoices {
 
     /// Inserts the staged keys in file order: new ones become invoices, repeats are duplicate_key.
     mutating func flush(into table: inout InvoiceTable, sink: inout RejectSink, idColumn: ColumnRef) {
-        let starts = keys.starts
-        keys.bytes.withUnsafeBufferPointer { arena in
-            for staged in 0..<count {
-                let key = UnsafeBufferPointer(rebasing: arena[Int(starts[staged])..<Int(starts[staged + 1])])
-                guard table.ids.insert(key, probes[staged]).inserted else {
-                    sink.rejects.append(
-                        Reject(
-                            file: sink.file, line: lines[staged], column: idColumn.name, reason: .duplicateKey,
-                            message: "\(idColumn.name) '\(String(decoding: key, as: UTF8.self))' appears on an earlier row",
-                            record: raws.withBytes(staged) { Array($0) }))
-                    continue
+        for staged in 0..<count {
+            let keptAside = aside.isEmpty ? nil : aside[staged]
+            let inserted =
+                if let keptAside {
+                    keptAside.key.withUnsafeBufferPointer { table.ids.insert($0, probes[staged]).inserted }
+                } else {
+                    table.ids.insert(bytes.slice(spans[staged].key), probes[staged]).inserted
                 }
-                let row = values[staged]
-                table.customer.append(row.customer)
-                table.issue.append(row.issue)
-                table.due.append(row.due)
-                table.amount.append(row.amount)
-                table.currency.append(row.currency)
+            guard inserted else {
+                let key = keptAside?.key ?? Array(bytes.slice(spans[staged].key))
+                sink.rejects.append(
+                    Reject(
+                        file: sink.file, line: lines[staged], column: idColumn.name, reason: .duplicateKey,
+                        message: "\(idColumn.name) '\(String(decoding: key, as: UTF8.self))' appears on an earlier row",
+                        record: keptAside?.record ?? Array(bytes.slice(spans[staged].record))))
+                continue
             }
+            let row = values[staged]
+            table.customer.append(row.customer)
+            table.issue.append(row.issue)
+            table.due.append(row.due)
+            table.amount.append(row.amount)
+            table.currency.append(row.currency)
         }
-        keys.removeAll()
-        raws.removeAll()
+        if !aside.isEmpty { aside.removeAll() }
         count = 0
+        used = 0
     }
 }
