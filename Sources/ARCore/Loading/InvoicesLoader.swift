@@ -91,7 +91,12 @@ struct StagedInvoices {
     private var aside: [Int: (record: [UInt8], key: [UInt8])] = [:]
     private let probes = FixedSlots(Self.capacity, repeating: KeyIndex.Probe(UnsafeBufferPointer(start: nil, count: 0)))
     private let lines = FixedSlots(Self.capacity, repeating: 0)
-    private let values = FixedSlots<Values>(Self.capacity, repeating: (0, 0, 0, 0, 0))
+    /// The rows' values by column; a flush moves the accepted rows' to the front, then appends them.
+    private let customers = FixedSlots<Int32>(Self.capacity, repeating: 0)
+    private let issues = FixedSlots<Day>(Self.capacity, repeating: 0)
+    private let dues = FixedSlots<Day>(Self.capacity, repeating: 0)
+    private let amounts = FixedSlots<Int64>(Self.capacity, repeating: 0)
+    private let currencies = FixedSlots<Int16>(Self.capacity, repeating: 0)
 
     var isFull: Bool { count == StagedInvoices.capacity || used > StagedInvoices.byteCapacity - 512 }
 
@@ -113,12 +118,17 @@ struct StagedInvoices {
         }
         probes[count] = probe
         lines[count] = row.line
-        values[count] = rowValues
+        customers[count] = rowValues.customer
+        issues[count] = rowValues.issue
+        dues[count] = rowValues.due
+        amounts[count] = rowValues.amount
+        currencies[count] = rowValues.currency
         count += 1
     }
 
     /// Inserts the staged keys in file order: new ones become invoices, repeats are duplicate_key.
     mutating func flush(into table: inout InvoiceTable, sink: inout RejectSink, idColumn: ColumnRef) {
+        var accepted = 0
         for staged in 0..<count {
             let keptAside = aside.isEmpty ? nil : aside[staged]
             let inserted =
@@ -136,13 +146,18 @@ struct StagedInvoices {
                         record: keptAside?.record ?? Array(bytes.slice(spans[staged].record))))
                 continue
             }
-            let row = values[staged]
-            table.customer.append(row.customer)
-            table.issue.append(row.issue)
-            table.due.append(row.due)
-            table.amount.append(row.amount)
-            table.currency.append(row.currency)
+            customers[accepted] = customers[staged]
+            issues[accepted] = issues[staged]
+            dues[accepted] = dues[staged]
+            amounts[accepted] = amounts[staged]
+            currencies[accepted] = currencies[staged]
+            accepted += 1
         }
+        table.customer.append(contentsOf: customers.prefix(accepted))
+        table.issue.append(contentsOf: issues.prefix(accepted))
+        table.due.append(contentsOf: dues.prefix(accepted))
+        table.amount.append(contentsOf: amounts.prefix(accepted))
+        table.currency.append(contentsOf: currencies.prefix(accepted))
         if !aside.isEmpty { aside.removeAll() }
         count = 0
         used = 0
