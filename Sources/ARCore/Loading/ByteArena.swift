@@ -17,12 +17,15 @@ public struct ByteArena: Sendable {
         starts.append(UInt32(bytes.count))
     }
 
-    /// Appends strings given as their bytes, one after another, and where each ends in `bytes`.
+    /// Appends strings given as their bytes, one after another, and where each will end in the
+    /// arena (its byte count before the append plus the string's end in `values`).
     public mutating func append(_ values: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<UInt32>) {
-        let base = UInt32(bytes.count)
+        assert(ends.last.map { Int($0) == bytes.count + values.count } ?? values.isEmpty)
         bytes.append(contentsOf: values)
-        starts.append(contentsOf: ends.lazy.map { base + $0 })
+        starts.append(contentsOf: ends)
     }
+
+    public var byteCount: Int { bytes.count }
 
     /// Empties the arena, keeping its storage.
     public mutating func removeAll() {
@@ -78,6 +81,8 @@ struct StagedStrings {
 
     mutating func flush(into arena: inout ByteArena) {
         guard count > 0 else { return }
+        let base = UInt32(arena.byteCount)
+        for index in 0..<count { ends[index] += base }
         arena.append(bytes.prefix(used), ends: ends.prefix(count))
         count = 0
         used = 0
