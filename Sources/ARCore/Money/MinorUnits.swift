@@ -12,6 +12,13 @@ public enum MinorUnits {
     /// Parses `[+-]?digits[.digits]` with at most `minorDigits` decimals written.
     @inlinable
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, minorDigits: Int) -> AmountParse {
+        if let value = parseCommon(bytes, minorDigits: minorDigits) { return .value(value) }
+        return parseGeneral(bytes, minorDigits: minorDigits)
+    }
+
+    /// Every case of `parse`, each digit checked for overflow.
+    @inlinable
+    static func parseGeneral(_ bytes: UnsafeBufferPointer<UInt8>, minorDigits: Int) -> AmountParse {
         var i = 0
         let n = bytes.count
         var negative = false
@@ -54,6 +61,40 @@ public enum MinorUnits {
         let (scaled, overflow) = value.multipliedReportingOverflow(by: Decimal10.pow10[minorDigits - decimals])
         if overflow { return .malformed }
         return .value(negative ? -scaled : scaled)
+    }
+
+    /// The common case on its own: unsigned `digits[.digits]`, at most 18 bytes (so no overflow
+    /// before scaling) and no more decimals than the currency has. Anything else is nil, for the
+    /// general parse to read or reject. Two digit loops without overflow checks, instead of two
+    /// checked operations per digit.
+    @inlinable @inline(__always)
+    static func parseCommon(_ bytes: UnsafeBufferPointer<UInt8>, minorDigits: Int) -> Int64? {
+        let n = bytes.count
+        guard n > 0, n <= 18, minorDigits <= 18 else { return nil }
+        var value: Int64 = 0
+        var i = 0
+        while i < n {
+            let digit = bytes[i] &- 48
+            guard digit <= 9 else { break }
+            value = value &* 10 &+ Int64(digit)
+            i += 1
+        }
+        guard i > 0 else { return nil }
+        var decimals = 0
+        if i < n {
+            guard bytes[i] == UInt8(ascii: "."), i + 1 < n else { return nil }
+            i += 1
+            while i < n {
+                let digit = bytes[i] &- 48
+                guard digit <= 9 else { return nil }
+                value = value &* 10 &+ Int64(digit)
+                i += 1
+                decimals += 1
+            }
+            guard decimals <= minorDigits else { return nil }
+        }
+        let (scaled, overflow) = value.multipliedReportingOverflow(by: Decimal10.pow10[minorDigits - decimals])
+        return overflow ? nil : scaled
     }
 
     /// Parses amount text; convenience for tests and configuration.

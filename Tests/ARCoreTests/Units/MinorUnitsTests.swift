@@ -1,5 +1,6 @@
-import ARCore
 import Testing
+
+@testable import ARCore
 
 /// SPEC 1 and 7: amounts are `[+-]?digits[.digits]`, held as Int64 minor units,
 /// with decimals counted as written.
@@ -34,6 +35,40 @@ struct MinorUnitsTests {
         ])
     func malformed(_ text: String) {
         #expect(MinorUnits.parse(text, minorDigits: 2) == .malformed)
+    }
+
+    /// `parse` takes a short path for plain amounts of up to 18 bytes; the general path must
+    /// agree with it on everything, the boundary lengths and scalings included.
+    @Test("the short path for plain amounts gives what the general parse gives")
+    func shortPathAgrees() {
+        var texts: [String] = [
+            "1", "1.", ".1", "1.2.", "01", "1.0", "999999999999999999", "99999999999999999.9", "9999999999999999.99",
+            "922337203685477.58", "9223372036854775.9", "99999999999999999", "999999999999999999.", "1.5-", "1-5",
+            "12:5", "12/5", "0.", "0.0000", "5.00000000000000000",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("0123456789.-+ ,x/:".utf8)
+        for _ in 0..<20_000 {
+            let length = next(22)
+            texts.append(String(decoding: (0..<length).map { _ in alphabet[next(12) == 0 ? next(alphabet.count) : next(10)] }, as: UTF8.self))
+            let whole = String(repeating: "9", count: next(19) + 1)
+            texts.append(whole + "." + String(repeating: "9", count: next(5)))
+        }
+        for text in texts {
+            var bytes = Array(text.utf8)
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                let view = UnsafeBufferPointer(buffer)
+                for digits in [0, 2, 3] {
+                    #expect(
+                        MinorUnits.parse(view, minorDigits: digits) == MinorUnits.parseGeneral(view, minorDigits: digits),
+                        "\(text) with \(digits) digits")
+                }
+            }
+        }
     }
 
     @Test(
