@@ -110,7 +110,7 @@ struct CustomerResolver: Sendable {
     /// The customer's index (local to this resolver when discovered), or nil when unknown.
     mutating func resolve(_ id: UnsafeBufferPointer<UInt8>) -> Int32? {
         if lastIndex != nil, lastKey.count == id.count,
-            lastKey.withUnsafeBufferPointer({ memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0 })
+            lastKey.withUnsafeBufferPointer({ ShortBytes.equal($0.baseAddress!, id.baseAddress!, count: id.count) })
         {
             return lastIndex
         }

@@ -168,7 +168,7 @@ public struct KeyIndex: Sendable {
         let length = Int(starts[index + 1]) - start
         guard length == key.count else { return false }
         return length == 0
-            || arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, key.baseAddress!, length) == 0 }
+            || arena.withUnsafeBufferPointer { ShortBytes.equal($0.baseAddress! + start, key.baseAddress!, count: length) }
     }
 
     /// Inserts `key` if new; returns its index and whether it was inserted.

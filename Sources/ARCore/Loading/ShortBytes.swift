@@ -1,0 +1,24 @@
+/// Byte comparison for short identifiers, inline: `memcmp` is a call through the PLT, and the
+/// ids compared millions of times a run (invoice and customer ids) are ten bytes or so.
+enum ShortBytes {
+    /// Whether the `count` bytes at `a` and at `b` are equal; reads nothing past either.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let rawA = UnsafeRawPointer(a)
+        let rawB = UnsafeRawPointer(b)
+        var offset = 0
+        while offset + 8 <= count {
+            if rawA.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != rawB.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+}

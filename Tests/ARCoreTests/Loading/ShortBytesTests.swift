@@ -1,0 +1,29 @@
+import Testing
+
+@testable import ARCore
+
+@Suite("ShortBytes.equal: ids compared inline")
+struct ShortBytesTests {
+    @Test("lengths 0 to 24, equal and differing at each position, never reading past either")
+    func everyPosition() {
+        for count in 0...24 {
+            // Exactly `count` bytes each, so a read past the end would be a read past the allocation.
+            let a = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+            let b = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+            defer {
+                a.deallocate()
+                b.deallocate()
+            }
+            for i in 0..<count {
+                a[i] = UInt8(48 + i % 10)
+                b[i] = a[i]
+            }
+            #expect(ShortBytes.equal(a, b, count: count))
+            for i in 0..<count {
+                b[i] ^= 0x20
+                #expect(!ShortBytes.equal(a, b, count: count), "length \(count), byte \(i)")
+                b[i] ^= 0x20
+            }
+        }
+    }
+}
