@@ -44,8 +44,18 @@ public enum Decimal10 {
     /// `numerator / denominator` rounded half away from zero; denominator > 0.
     @inlinable
     public static func divideRoundingHalfAway(_ numerator: Int128, by denominator: Int128) -> Int128 {
+        // Amounts times rates mostly fit in 64 bits: one hardware division instead of two calls
+        // to the 128-bit division routines (a quotient and a remainder), per converted amount.
+        if let small = Int64(exactly: numerator), let divisor = Int64(exactly: denominator), divisor > 0 {
+            let (quotient, remainder) = small.quotientAndRemainder(dividingBy: divisor)
+            // |remainder| >= divisor - |remainder|: the fraction is at least one half (no overflow).
+            if remainder.magnitude >= divisor.magnitude - remainder.magnitude {
+                return Int128(small < 0 ? quotient - 1 : quotient + 1)
+            }
+            return Int128(quotient)
+        }
         let quotient = numerator / denominator
-        let remainder = numerator % denominator
+        let remainder = numerator - quotient * denominator
         // |remainder| * 2 >= denominator means the fraction is at least one half.
         if remainder.magnitude * 2 >= denominator.magnitude {
             return numerator < 0 ? quotient - 1 : quotient + 1

@@ -91,4 +91,30 @@ struct FXConversionTests {
         // 10^16 cents at 1.5 = 1.5 x 10^16, exact.
         #expect(MinorUnitConverter(from: eur, rate: try rate("1.5"), to: usd).convert(10_000_000_000_000_000) == 15_000_000_000_000_000)
     }
+
+    /// The 64-bit path of `divideRoundingHalfAway` against the rule done in 128 bits: halves,
+    /// signs, the 64-bit boundaries and random values.
+    @Test("rounding half away from zero: 64-bit and 128-bit paths agree")
+    func roundingPaths() {
+        func reference(_ n: Int128, _ d: Int128) -> Int128 {
+            let q = n / d
+            let r = n % d
+            return r.magnitude * 2 >= d.magnitude ? (n < 0 ? q - 1 : q + 1) : q
+        }
+        var cases: [(Int128, Int128)] = [
+            (5, 10), (-5, 10), (4, 10), (-4, 10), (6, 10), (15, 10), (-15, 10), (0, 7), (1, 1), (-1, 1),
+            (Int128(Int64.max), 2), (Int128(Int64.min), 2), (Int128(Int64.min), 3), (Int128(Int64.max), Int128(Int64.max)),
+            (Int128(Int64.min), Int128(Int64.max)), (Int128(Int64.max) + 1, 2), (Int128(Int64.min) - 1, 2),
+            (Int128(Int64.max) * 1_000, 7), (12_345, Int128(Int64.max) + 10),
+        ]
+        var state: UInt64 = 42
+        func random() -> Int64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64(bitPattern: state) >> Int64(state % 60)
+        }
+        for _ in 0..<50_000 { cases.append((Int128(random()), Int128(max(1, random().magnitude >> 1)))) }
+        for (n, d) in cases {
+            #expect(Decimal10.divideRoundingHalfAway(n, by: d) == reference(n, d), "\(n) / \(d)")
+        }
+    }
 }
