@@ -115,27 +115,43 @@ public enum MinorUnits {
     /// amount, not one per character (CSV writing formats millions of amounts).
     @inlinable
     public static func append(_ minor: Int64, minorDigits: Int, to buffer: inout [UInt8]) {
-        precondition(minorDigits >= 0 && minorDigits <= 18, "minor digits out of range")
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { scratch in
-            var magnitude = minor.magnitude
-            var position = 48
-            var written = 0
-            // At least one digit before the point: 5 with two decimals is 0.05.
-            repeat {
-                if written == minorDigits, minorDigits > 0 {
-                    position -= 1
-                    scratch[position] = UInt8(ascii: ".")
-                }
-                position -= 1
-                scratch[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 48
-                magnitude /= 10
-                written += 1
-            } while magnitude > 0 || written <= minorDigits
-            if minor < 0 {
-                position -= 1
-                scratch[position] = UInt8(ascii: "-")
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[position..<48]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxFormattedBytes) { scratch in
+            let count = write(minor, minorDigits: minorDigits, into: scratch.baseAddress!)
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<count]))
         }
+    }
+
+    /// The most bytes `write` writes: a sign, 19 digits, a point and up to 18 leading zeros.
+    public static let maxFormattedBytes = 48
+
+    /// Writes minor units formatted with exactly `minorDigits` decimals at `target`, which has
+    /// room for `maxFormattedBytes`; returns the bytes written.
+    @inlinable
+    public static func write(_ minor: Int64, minorDigits: Int, into target: UnsafeMutablePointer<UInt8>) -> Int {
+        precondition(minorDigits >= 0 && minorDigits <= 18, "minor digits out of range")
+        // Right to left from the end of the room, then moved to its start.
+        let end = maxFormattedBytes
+        var magnitude = minor.magnitude
+        var position = end
+        var written = 0
+        // At least one digit before the point: 5 with two decimals is 0.05.
+        repeat {
+            if written == minorDigits, minorDigits > 0 {
+                position -= 1
+                target[position] = UInt8(ascii: ".")
+            }
+            position -= 1
+            target[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 48
+            magnitude /= 10
+            written += 1
+        } while magnitude > 0 || written <= minorDigits
+        if minor < 0 {
+            position -= 1
+            target[position] = UInt8(ascii: "-")
+        }
+        let count = end - position
+        // Forward, byte by byte: the text moves towards the start over itself.
+        for index in 0..<count { target[index] = target[position + index] }
+        return count
     }
 }

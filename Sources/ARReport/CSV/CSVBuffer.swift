@@ -1,8 +1,16 @@
 import ARCore
 
 /// Builds CSV bytes: RFC 4180 quoting where a field needs it, `\n` line ends.
-struct CSVBuffer {
-    private(set) var bytes: [UInt8] = []
+///
+/// Fields are written through a pointer into a scratch buffer, which goes to the array 16 KB at
+/// a time: appending each field and separator to the array checked its uniqueness and room
+/// every time (about twenty times a row), and the output tables write millions of rows.
+/// Not copyable: a copy would share the scratch buffer.
+struct CSVBuffer: ~Copyable {
+    private var storage: [UInt8] = []
+    private let scratch = CSVScratch()
+    /// Bytes of `scratch` written and not yet moved to `storage`.
+    private var pending = 0
     private var atLineStart = true
     /// The ISO text of days from `dateBase` on, ten bytes each, filled as first written (zero:
     /// not yet): a large file repeats a few hundred dates millions of times.
@@ -10,7 +18,51 @@ struct CSVBuffer {
     private var dateBase: Day = 0
     private static let cachedDays = 4096
 
-    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1 << 16) { storage.reserveCapacity(capacity) }
+
+    /// Everything written.
+    var bytes: [UInt8] {
+        mutating get {
+            flush()
+            return storage
+        }
+    }
+
+    private mutating func flush() {
+        guard pending > 0 else { return }
+        storage.append(contentsOf: UnsafeBufferPointer(start: scratch.base, count: pending))
+        pending = 0
+    }
+
+    /// Where the next `count` bytes go (at most `CSVScratch.capacity`).
+    @inline(__always)
+    private mutating func room(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if pending + count > CSVScratch.capacity { flush() }
+        return scratch.base + pending
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        room(1).pointee = byte
+        pending += 1
+    }
+
+    @inline(__always)
+    private mutating func put(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let start = text.baseAddress else { return }
+        guard text.count <= CSVScratch.capacity else {
+            flush()
+            storage.append(contentsOf: text)
+            return
+        }
+        room(text.count).update(from: start, count: text.count)
+        pending += text.count
+    }
+
+    @inline(__always)
+    private mutating func putNumber(_ minor: Int64, digits: Int) {
+        pending += MinorUnits.write(minor, minorDigits: digits, into: room(MinorUnits.maxFormattedBytes))
+    }
 
     /// A field that may need quoting.
     mutating func field(_ text: String) {
@@ -41,26 +93,26 @@ struct CSVBuffer {
             needsQuotes = true
         }
         guard needsQuotes else {
-            bytes.append(contentsOf: text)
+            put(text)
             return
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         for byte in text {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { put(byte) }
+            put(byte)
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
     }
 
     /// Minor units with exactly `digits` decimals (never needs quoting).
     mutating func money(_ minor: Int64, digits: Int) {
         separator()
-        MinorUnits.append(minor, minorDigits: digits, to: &bytes)
+        putNumber(minor, digits: digits)
     }
 
     mutating func integer(_ value: Int) {
         separator()
-        MinorUnits.append(Int64(value), minorDigits: 0, to: &bytes)
+        putNumber(Int64(value), digits: 0)
     }
 
     mutating func date(_ day: Day) {
@@ -71,7 +123,9 @@ struct CSVBuffer {
         }
         let slot = Int(day) - Int(dateBase)
         guard slot >= 0, slot < CSVBuffer.cachedDays else {
-            CivilCalendar.appendISO(day, to: &bytes)
+            var text: [UInt8] = []
+            CivilCalendar.appendISO(day, to: &text)
+            text.withUnsafeBufferPointer { put($0) }
             return
         }
         if dateText[slot * 10] == 0 {
@@ -79,7 +133,7 @@ struct CSVBuffer {
             CivilCalendar.appendISO(day, to: &text)
             dateText.replaceSubrange(slot * 10..<slot * 10 + 10, with: text)
         }
-        dateText.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[slot * 10..<slot * 10 + 10])) }
+        dateText.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0[slot * 10..<slot * 10 + 10])) }
     }
 
     /// A field's text as `field(_:)` writes it (quoted if it must be), to append many times with `field(prepared:)`.
@@ -92,7 +146,7 @@ struct CSVBuffer {
     /// A field prepared by `prepared(_:)`.
     mutating func field(prepared text: [UInt8]) {
         separator()
-        bytes.append(contentsOf: text)
+        text.withUnsafeBufferPointer { put($0) }
     }
 
     /// Two decimals (`Format.ratio`), written without an intermediate String; empty when nil.
@@ -100,9 +154,10 @@ struct CSVBuffer {
         separator()
         guard let value, value.isFinite else { return }
         if let hundredths = Format.hundredths(value) {
-            MinorUnits.append(hundredths, minorDigits: 2, to: &bytes)
+            putNumber(hundredths, digits: 2)
         } else {
-            bytes.append(contentsOf: Format.exactRatio(value).utf8)
+            var text = Format.exactRatio(value)
+            text.withUTF8 { put($0) }
         }
     }
 
@@ -112,12 +167,20 @@ struct CSVBuffer {
     }
 
     mutating func endRow() {
-        bytes.append(UInt8(ascii: "\n"))
+        put(UInt8(ascii: "\n"))
         atLineStart = true
     }
 
     private mutating func separator() {
-        if !atLineStart { bytes.append(UInt8(ascii: ",")) }
+        if !atLineStart { put(UInt8(ascii: ",")) }
         atLineStart = false
     }
+}
+
+/// The scratch memory of one `CSVBuffer`, allocated once and freed with it.
+final class CSVScratch {
+    static let capacity = 16 << 10
+    let base = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVScratch.capacity)
+
+    deinit { base.deallocate() }
 }
