@@ -23,20 +23,25 @@ public struct AnalysisResult: Sendable {
     public var rollRates: [RollRate]
     /// Invoiced amounts by issue day through the as-of date.
     public var sales: SalesCalendar
+    /// Every balance computed: at the trend dates, each less the DSO window, T-365, and the
+    /// dates `run` was asked for besides (`balancesAlsoAt`).
+    public var balances: [Day: Balance]
 }
 
 /// The analysis stage: pure, a ledger and settings in, values out.
 public enum Analysis {
     /// `facts`, when given, must be `InvoiceFacts(ledger: ledger)` (the batch shares them with the comparisons).
-    public static func run(ledger: Ledger, settings: AnalysisSettings, facts given: InvoiceFacts? = nil) throws
-        -> AnalysisResult
-    {
+    /// Balances at `balancesAlsoAt` come in the same pass as the trend's (what `snapshots` needs,
+    /// `snapshotBalanceDates`, saves it a pass over every invoice).
+    public static func run(
+        ledger: Ledger, settings: AnalysisSettings, facts given: InvoiceFacts? = nil, balancesAlsoAt extra: [Day] = []
+    ) throws -> AnalysisResult {
         let asOf = settings.asOf
         let window = settings.dsoDays
         let facts = given ?? InvoiceFacts(ledger: ledger)
         let trendDates = (1...12).reversed().map { CivilCalendar.monthEnd(monthsBefore: $0, asOf) } + [asOf]
         let balances = BalanceSeries.compute(
-            ledger: ledger, facts: facts, dates: trendDates + trendDates.map { $0 - window } + [asOf - 365],
+            ledger: ledger, facts: facts, dates: trendDates + trendDates.map { $0 - window } + [asOf - 365] + extra,
             buckets: settings.buckets, basis: settings.basis)
         // The position at T (every open item, sorted) and the roll-forward, and on the other core
         // the roll rates, the sales calendar and the year's days to pay: they depend on nothing but
@@ -105,7 +110,7 @@ public enum Analysis {
             settlementByCustomer: settlement.byCustomer, risk: risk, worklist: worklist, creditHolds: holds,
             forecast: forecast, backTest: backTest,
             allowance: Allowance.compute(bucketBalances: atT.buckets, rates: settings.effectiveAllowanceRates),
-            rollRates: rollRates, sales: sales)
+            rollRates: rollRates, sales: sales, balances: balances)
     }
 }
 

@@ -15,16 +15,22 @@ extension Analysis {
     /// Risk scores are computed only for the dates in `riskAt`. `facts`, when given, must be
     /// `InvoiceFacts(ledger: ledger)`: they do not depend on the date. `sales`, when given, must be
     /// a sales calendar of the same ledger (`AnalysisResult.sales`): each date's calendar is cut
-    /// from it, or built when the date is past its end.
+    /// from it, or built when the date is past its end. `balances`, when given, are balances of the
+    /// same ledger and settings (`AnalysisResult.balances`): only the dates they lack are computed.
     public static func snapshots(
         ledger: Ledger, settings: AnalysisSettings, dates: [Day], riskAt: Set<Day> = [], facts given: InvoiceFacts? = nil,
-        sales later: SalesCalendar? = nil
+        sales later: SalesCalendar? = nil, balances known: [Day: Balance] = [:]
     ) -> [AnalysisSnapshot] {
         let window = settings.dsoDays
         let facts = given ?? InvoiceFacts(ledger: ledger)
-        let balances = BalanceSeries.compute(
-            ledger: ledger, facts: facts, dates: dates.flatMap { [$0, $0 - window, $0 - 365] }, buckets: settings.buckets,
-            basis: settings.basis)
+        let missing = snapshotBalanceDates(dates, dsoDays: window).filter { known[$0] == nil }
+        let balances =
+            missing.isEmpty
+            ? known
+            : known.merging(
+                BalanceSeries.compute(
+                    ledger: ledger, facts: facts, dates: missing, buckets: settings.buckets, basis: settings.basis)
+            ) { first, _ in first }
         let snapshot: @Sendable (Day) -> AnalysisSnapshot = { asOf in
             var settings = settings
             settings.asOf = asOf
@@ -56,5 +62,11 @@ extension Analysis {
         // Neither side can throw, so `try!` cannot fire.
         let (first, second) = try! inParallel({ snapshot(dates[0]) }, { snapshot(dates[1]) })
         return [first, second]
+    }
+
+    /// The balances a snapshot at each of `dates` reads: the date, the date less the DSO window,
+    /// and a year before (for `run`'s `balancesAlsoAt`).
+    public static func snapshotBalanceDates(_ dates: [Day], dsoDays window: Int32) -> [Day] {
+        dates.flatMap { [$0, $0 - window, $0 - 365] }
     }
 }

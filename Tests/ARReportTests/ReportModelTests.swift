@@ -101,11 +101,14 @@ import Testing
         let snapshots = Analysis.snapshots(
             ledger: load.ledger, settings: run.analysis, dates: [dates.weekAgo, dates.monthEnd],
             riskAt: [dates.weekAgo, dates.monthEnd])
-        // As the batch calls it: risk at T-7 only, each date's sales calendar cut from T's.
-        let atT = try Analysis.run(ledger: load.ledger, settings: run.analysis)
+        // As the batch calls it: risk at T-7 only, each date's sales calendar cut from T's, and
+        // every balance it reads computed with T's (none left for the snapshots to compute).
+        let balanceDates = Analysis.snapshotBalanceDates([dates.weekAgo, dates.monthEnd], dsoDays: run.analysis.dsoDays)
+        let atT = try Analysis.run(ledger: load.ledger, settings: run.analysis, balancesAlsoAt: balanceDates)
+        #expect(Set(balanceDates).isSubset(of: Set(atT.balances.keys)))
         let asInTheBatch = Analysis.snapshots(
             ledger: load.ledger, settings: run.analysis, dates: [dates.weekAgo, dates.monthEnd],
-            riskAt: [dates.weekAgo], sales: atT.sales)
+            riskAt: [dates.weekAgo], sales: atT.sales, balances: atT.balances)
         for (index, day) in [dates.weekAgo, dates.monthEnd].enumerated() {
             var settings = run.analysis
             settings.asOf = day

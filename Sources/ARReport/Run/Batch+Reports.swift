@@ -19,16 +19,23 @@ extension Batch {
     }
 
     /// The ledger at T-7 (with risk scores, for customers that became high risk) and at the previous month end.
-    /// `facts` and `sales`, when given, are the analysis' at T (see `Analysis.snapshots`).
+    /// `facts`, `sales` and `balances`, when given, are the analysis' at T (see `Analysis.snapshots`).
     public static func comparisons(
-        ledger: Ledger, settings: RunSettings, facts: InvoiceFacts? = nil, sales: SalesCalendar? = nil
+        ledger: Ledger, settings: RunSettings, facts: InvoiceFacts? = nil, sales: SalesCalendar? = nil,
+        balances: [Day: Balance] = [:]
     ) -> [AnalysisSnapshot] {
         let dates = ReportSources.comparisonDates(asOf: settings.asOf)
         // Risk at T-7 feeds only the "became high or critical" list, which an open-items source
         // cannot have (ReportModelBuilder.risk).
         return Analysis.snapshots(
             ledger: ledger, settings: settings.analysis, dates: [dates.weekAgo, dates.monthEnd],
-            riskAt: settings.hasHistory ? [dates.weekAgo] : [], facts: facts, sales: sales)
+            riskAt: settings.hasHistory ? [dates.weekAgo] : [], facts: facts, sales: sales, balances: balances)
+    }
+
+    /// The balances `comparisons` reads, for the analysis at T to compute in its own pass.
+    static func comparisonBalanceDates(_ settings: RunSettings) -> [Day] {
+        let dates = ReportSources.comparisonDates(asOf: settings.asOf)
+        return Analysis.snapshotBalanceDates([dates.weekAgo, dates.monthEnd], dsoDays: settings.analysis.dsoDays)
     }
 
     /// The CSV tables but aging_summary.csv (made on the report side, which attaches it), in the

@@ -108,7 +108,10 @@ public enum Batch {
         let analysisStart = clock.now
         // Computed once for the analysis and the report's comparisons (T-7, month end).
         let facts = InvoiceFacts(ledger: load.ledger)
-        let fullAnalysis = try Analysis.run(ledger: load.ledger, settings: settings.analysis, facts: facts)
+        // With the balances the report's comparisons read, in the same pass as the trend's.
+        let fullAnalysis = try Analysis.run(
+            ledger: load.ledger, settings: settings.analysis, facts: facts,
+            balancesAlsoAt: Batch.comparisonBalanceDates(settings))
         let analysis = settings.hasHistory ? fullAnalysis : fullAnalysis.withoutHistory()
         let analysisMs = milliseconds(analysisStart)
 
@@ -142,7 +145,8 @@ public enum Batch {
                                 ledger: ledger, analysis: analysis, settings: settings, inputs: load.inputs,
                                 rejects: load.rejects, recorded: recorded,
                                 comparisons: Batch.comparisons(
-                                    ledger: ledger, settings: settings, facts: facts, sales: fullAnalysis.sales))
+                                    ledger: ledger, settings: settings, facts: facts, sales: fullAnalysis.sales,
+                                    balances: fullAnalysis.balances))
                             files = try renderReports(
                                 model, templates: templates, boardPack: boardPack, settings: settings,
                                 attachments: attachments, date: now)
