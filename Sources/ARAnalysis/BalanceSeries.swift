@@ -36,8 +36,12 @@ public enum BalanceSeries {
         let search = DateSearch(dates)
         let parts = inParallelHalves(count: invoices.count) { range -> [Int64] in
             var sums = [Int64](repeating: 0, count: layout.count)
+            // Invoices settled before the first date (and not overpaid) add nothing to any.
+            let candidates = facts.candidates(
+                issue: invoices.issue, from: dates.first ?? .min, through: dates.last ?? .min, in: range)
             sums.withUnsafeMutableBufferPointer { sums in
-                for invoice in range {
+                for candidate in candidates {
+                    let invoice = Int(candidate)
                     addInvoice(
                         invoice, invoices: invoices, applications: applications, facts: facts, search: search,
                         buckets: buckets, basis: basis, layout: layout, into: sums)

@@ -95,9 +95,9 @@ public struct Position: Sendable {
             position.openItems.reserveCapacity(invoices.count)
             position.unappliedItems.reserveCapacity(ledger.unapplied.count + 1024)
         }
-        for invoice in 0..<invoices.count {
-            // Fast skip: issued after T with nothing applied, or settled by T and not overpaid.
-            if !facts.irregular[invoice], invoices.issue[invoice] > asOf || facts.settle[invoice] <= asOf { continue }
+        // Issued after T and not irregular (nothing applied), or settled by T and not overpaid: nothing at T.
+        for candidate in facts.candidates(issue: invoices.issue, from: asOf, through: asOf) {
+            let invoice = Int(candidate)
             let (open, excess) = openAndUnapplied(invoice: invoice, ledger: ledger, at: asOf)
             let customer = Int(invoices.customer[invoice])
             let converter = facts.toReporting[Int(invoices.currency[invoice])]
