@@ -33,11 +33,9 @@ public enum RollRates {
         let search = DateSearch(dates)
         fromBalance.withUnsafeMutableBufferPointer { fromBalance in
             rolled.withUnsafeMutableBufferPointer { rolled in
-                for invoice in 0..<invoices.count {
-                    // Not issued by the last date, or settled by the first and never overpaid: never open at a date.
-                    if invoices.issue[invoice] > last || (!facts.irregular[invoice] && facts.settle[invoice] <= first) {
-                        continue
-                    }
+                // Not issued by the last date, or settled by the first and never overpaid: never open at a date.
+                for candidate in facts.candidates(issue: invoices.issue, from: first, through: last) {
+                    let invoice = Int(candidate)
                     let amount = invoices.amount[invoice]
                     let ageFrom = basis == .due ? invoices.due[invoice] : invoices.issue[invoice]
                     let converter = facts.toReporting[Int(invoices.currency[invoice])]
