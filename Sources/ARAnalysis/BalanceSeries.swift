@@ -36,7 +36,8 @@ public enum BalanceSeries {
         let search = DateSearch(dates)
         let parts = inParallelHalves(count: invoices.count) { range -> [Int64] in
             var sums = [Int64](repeating: 0, count: layout.count)
-            // Invoices settled before the first date (and not overpaid) add nothing to any.
+            // Invoices settled by the first date or issued after the last (and neither prepaid nor
+            // overpaid) add nothing to any date.
             let candidates = facts.candidates(
                 issue: invoices.issue, from: dates.first ?? .min, through: dates.last ?? .min, in: range)
             sums.withUnsafeMutableBufferPointer { sums in

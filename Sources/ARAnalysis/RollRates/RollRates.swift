@@ -33,7 +33,9 @@ public enum RollRates {
         let search = DateSearch(dates)
         fromBalance.withUnsafeMutableBufferPointer { fromBalance in
             rolled.withUnsafeMutableBufferPointer { rolled in
-                // Not issued by the last date, or settled by the first and never overpaid: never open at a date.
+                // Settled by the first date and never overpaid, or issued after the last and not
+                // irregular: never open at a date. (An irregular one issued after the last date is
+                // visited, and adds nothing: its walk starts past the last date.)
                 for candidate in facts.candidates(issue: invoices.issue, from: first, through: last) {
                     let invoice = Int(candidate)
                     let amount = invoices.amount[invoice]

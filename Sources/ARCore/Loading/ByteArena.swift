@@ -19,8 +19,8 @@ public struct ByteArena: Sendable {
 
     /// Appends strings given as their bytes, one after another, and where each will end in the
     /// arena (its byte count before the append plus the string's end in `values`).
-    public mutating func append(_ values: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<UInt32>) {
-        assert(ends.last.map { Int($0) == bytes.count + values.count } ?? values.isEmpty)
+    mutating func append(_ values: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<UInt32>) {
+        precondition(ends.last.map { Int($0) == bytes.count + values.count } ?? values.isEmpty, "ends not in the arena")
         bytes.append(contentsOf: values)
         starts.append(contentsOf: ends)
     }

@@ -74,15 +74,17 @@ struct InvoicesLoader {
 ///
 /// Each row's raw record (for a duplicate's reject) is copied into one buffer allocated once,
 /// and its id is found inside it: appending both to arrays checked two arrays' uniqueness and
-/// capacity on every row. A record too long for the room left, or whose fields had doubled
-/// quotes collapsed (its id is then not a slice of the record as read), is kept aside.
+/// capacity on every row. The batch ends early once half the buffer is used, so a record of up
+/// to half its size always fits; a longer one that does not fit the room left, or one whose
+/// fields had doubled quotes collapsed (its id is then not a slice of the record as read), is
+/// kept aside.
 struct StagedInvoices {
     typealias Values = (customer: Int32, issue: Day, due: Day, amount: Int64, currency: Int16)
     static let capacity = 16
-    static let byteCapacity = 4096
+    static let byteCapacity = 8192
 
     private var count = 0
-    /// Bytes of `bytes` in use; past `byteCapacity` - 512 the batch counts as full.
+    /// Bytes of `bytes` in use; past half of `byteCapacity` the batch counts as full.
     private var used = 0
     private let bytes = FixedSlots<UInt8>(Self.byteCapacity, repeating: 0)
     /// Where each row's record and id lie in `bytes`.
@@ -98,7 +100,7 @@ struct StagedInvoices {
     private let amounts = FixedSlots<Int64>(Self.capacity, repeating: 0)
     private let currencies = FixedSlots<Int16>(Self.capacity, repeating: 0)
 
-    var isFull: Bool { count == StagedInvoices.capacity || used > StagedInvoices.byteCapacity - 512 }
+    var isFull: Bool { count == StagedInvoices.capacity || used > StagedInvoices.byteCapacity / 2 }
 
     /// `index` is inout only to borrow it in place: passed by value, its arrays were retained and
     /// released on every row.

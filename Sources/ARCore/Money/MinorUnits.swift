@@ -121,8 +121,10 @@ public enum MinorUnits {
         }
     }
 
-    /// The most bytes `write` writes: a sign, 19 digits, a point and up to 18 leading zeros.
-    public static let maxFormattedBytes = 48
+    /// Room `write` needs: it writes at most 21 bytes (a sign, 19 digits and a point, or with 18
+    /// minor digits a sign, "0." and 18 digits), and builds them from the end of the room.
+    /// Computed, not stored: inlined into other modules, a stored one is read through an accessor.
+    @inlinable public static var maxFormattedBytes: Int { 48 }
 
     /// Writes minor units formatted with exactly `minorDigits` decimals at `target`, which has
     /// room for `maxFormattedBytes`; returns the bytes written.

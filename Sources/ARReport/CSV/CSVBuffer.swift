@@ -75,24 +75,10 @@ struct CSVBuffer: ~Copyable {
         raw.withUnsafeBufferPointer { field(utf8: $0) }
     }
 
-    /// UTF-8 bytes, quoted when they hold a separator, a quote, a line end, or
-    /// leading or trailing blanks (which a reader would trim).
+    /// UTF-8 bytes, quoted when they must be (`needsQuotes`).
     mutating func field(utf8 text: UnsafeBufferPointer<UInt8>) {
         separator()
-        var needsQuotes = false
-        for byte in text
-        where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
-            || byte == UInt8(ascii: "\r")
-        {
-            needsQuotes = true
-            break
-        }
-        if !needsQuotes, let first = text.first, let last = text.last,
-            first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09
-        {
-            needsQuotes = true
-        }
-        guard needsQuotes else {
+        guard CSVBuffer.needsQuotes(text) else {
             put(text)
             return
         }
@@ -136,11 +122,33 @@ struct CSVBuffer: ~Copyable {
         dateText.withUnsafeBufferPointer { put(UnsafeBufferPointer(rebasing: $0[slot * 10..<slot * 10 + 10])) }
     }
 
-    /// A field's text as `field(_:)` writes it (quoted if it must be), to append many times with `field(prepared:)`.
+    /// Whether a field must be quoted: it holds a separator, a quote or a line end, or starts or
+    /// ends with a blank (which a reader would trim).
+    static func needsQuotes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in text
+        where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r")
+        {
+            return true
+        }
+        guard let first = text.first, let last = text.last else { return false }
+        return first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09
+    }
+
+    /// A field's text as `field(_:)` writes it (quoted if it must be), to append many times with
+    /// `field(prepared:)`. Made without a buffer: the aging detail prepares one per customer.
     static func prepared(_ text: String) -> [UInt8] {
-        var buffer = CSVBuffer(capacity: text.utf8.count + 2)
-        buffer.field(text)
-        return buffer.bytes
+        var text = text
+        return text.withUTF8 { utf8 -> [UInt8] in
+            guard needsQuotes(utf8) else { return Array(utf8) }
+            var quoted: [UInt8] = [UInt8(ascii: "\"")]
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+                quoted.append(byte)
+            }
+            quoted.append(UInt8(ascii: "\""))
+            return quoted
+        }
     }
 
     /// A field prepared by `prepared(_:)`.

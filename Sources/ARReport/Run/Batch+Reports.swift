@@ -28,14 +28,19 @@ extension Batch {
         // Risk at T-7 feeds only the "became high or critical" list, which an open-items source
         // cannot have (ReportModelBuilder.risk).
         return Analysis.snapshots(
-            ledger: ledger, settings: settings.analysis, dates: [dates.weekAgo, dates.monthEnd],
+            ledger: ledger, settings: settings.analysis, dates: comparisonDays(settings),
             riskAt: settings.hasHistory ? [dates.weekAgo] : [], facts: facts, sales: sales, balances: balances)
     }
 
     /// The balances `comparisons` reads, for the analysis at T to compute in its own pass.
     static func comparisonBalanceDates(_ settings: RunSettings) -> [Day] {
+        Analysis.snapshotBalanceDates(comparisonDays(settings), dsoDays: settings.analysis.dsoDays)
+    }
+
+    /// T-7 and the previous month end, in the order `comparisons` returns them.
+    private static func comparisonDays(_ settings: RunSettings) -> [Day] {
         let dates = ReportSources.comparisonDates(asOf: settings.asOf)
-        return Analysis.snapshotBalanceDates([dates.weekAgo, dates.monthEnd], dsoDays: settings.analysis.dsoDays)
+        return [dates.weekAgo, dates.monthEnd]
     }
 
     /// The CSV tables but aging_summary.csv (made on the report side, which attaches it), in the

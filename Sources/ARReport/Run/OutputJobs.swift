@@ -6,8 +6,8 @@ import Synchronization
 /// large table at the end. Each file is written into the staging folder by the thread that made
 /// it; `record(into:)` then lists them in the folder in job order, as if written one after the
 /// other. After a failed write (or `stop()`), no further job is started; with two writes in
-/// flight, which of them fails first on a full disk depends on timing, and the first failing job
-/// in job order is the one reported.
+/// flight, which of them fails first on a full disk depends on timing and on the order jobs are
+/// taken in, and the first failing job in job order, among those that ran, is the one reported.
 final class OutputJobs: Sendable {
     struct Job: Sendable {
         var file: String

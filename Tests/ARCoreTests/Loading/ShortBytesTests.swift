@@ -26,4 +26,20 @@ struct ShortBytesTests {
             }
         }
     }
+
+    @Test("equal prefixes in longer buffers that differ right after: equal, so nothing past count was compared")
+    func nothingPastCount() {
+        for count in 0...24 {
+            var a = [UInt8](repeating: 0x41, count: 40)
+            var b = a
+            for i in count..<40 {
+                a[i] = 0x30
+                b[i] = 0x31
+            }
+            let equal = a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in ShortBytes.equal(a.baseAddress!, b.baseAddress!, count: count) }
+            }
+            #expect(equal, "length \(count)")
+        }
+    }
 }
