@@ -123,16 +123,24 @@ public enum Batch {
                 KPIRow.rows(analysis.kpis, rejectedRows: load.rejects.count, hasHistory: settings.hasHistory))
             let needsModel = templates != nil || boardPack != nil
             // The CSV tables are made and written by this core, and by the other once it has made
-            // aging_summary.csv (an email attachment), the report model (with its comparison dates)
-            // and the HTML, email and board pack; those files are written after.
+            // and written aging_summary.csv (an email attachment), the report model (with its
+            // comparison dates) and the HTML, email and board pack. The files the report side
+            // writes are listed in run.json after the tables, as before, and a failed write is
+            // reported in that order too: the tables' first.
             let tables =
                 settings.formats.contains(.csv)
                 ? tableJobs(ledger: ledger, analysis: analysis, kpisCSV: kpisCSV, rejects: load.rejects) : []
             let jobs = OutputJobs(tables, writingInto: folder.stagingFolder)
-            let ((agingSummaryCSV, reportFiles, reportsMs), _) = try inParallel(
-                { [settings, templates, boardPack] () throws -> ([UInt8], [RenderedFile], Int) in
+            let staging = folder.stagingFolder
+            typealias Written = Result<WrittenFile, ReportError>
+            let ((agingSummaryWritten, reportFiles, reportsWritten, reportsMs), _) = try inParallel(
+                { [settings, templates, boardPack] () throws -> (Written?, [RenderedFile], [Written], Int) in
                     let reportsStart = ContinuousClock.now
                     let agingSummaryCSV = OutputTables.agingSummary(ledger: ledger, analysis: analysis)
+                    let agingSummaryWritten: Written? =
+                        settings.formats.contains(.csv)
+                        ? Result { () throws(ReportError) in try staging.write("aging_summary.csv", agingSummaryCSV) }
+                        : nil
                     var files: [RenderedFile] = []
                     if needsModel {
                         do {
@@ -155,18 +163,21 @@ public enum Batch {
                             throw error
                         }
                     }
+                    let reportsWritten = files.map { file in
+                        Result { () throws(ReportError) in try staging.write(file.name, file.bytes) }
+                    }
                     let reportsMs = milliseconds(reportsStart)
                     jobs.work()
-                    return (agingSummaryCSV, files, reportsMs)
+                    return (agingSummaryWritten, files, reportsWritten, reportsMs)
                 },
                 { jobs.work() })
             try jobs.record(into: &folder)
-            if settings.formats.contains(.csv) {
-                try folder.write("aging_summary.csv", agingSummaryCSV)
+            if let agingSummaryWritten {
+                folder.record(try agingSummaryWritten.get())
                 // Listed in run.json where it always was, after kpis.csv.
                 folder.list("aging_summary.csv", after: "kpis.csv")
             }
-            for file in reportFiles { try folder.write(file.name, file.bytes) }
+            for written in reportsWritten { folder.record(try written.get()) }
             let writeMs = milliseconds(writeStart)
             // `reports` overlaps `write`: the time the other core spent on aging_summary.csv, the model and pages.
             var timings = ["load": loadMs, "analysis": analysisMs, "write": writeMs, "reports": reportsMs]
