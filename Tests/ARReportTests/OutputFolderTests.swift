@@ -121,6 +121,44 @@ struct OutputFolderTests {
         #expect(folder.written.isEmpty)
     }
 
+    @Test("jobs added while the other thread waits are written by it, listed after the first ones")
+    func addedJobs() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        var folder = try OutputFolder(target: parent.appendingPathComponent("out").path)
+        defer { folder.discard() }
+        let jobs = OutputJobs(
+            [OutputJobs.Job(file: "a.csv", rows: 1) { [1] }], writingInto: folder.stagingFolder, moreToCome: true)
+        let writer = Mutex<[String]>([])
+        _ = try inParallel(
+            {
+                // Waits for the added jobs until close().
+                jobs.work()
+                writer.withLock { $0.append("returned") }
+            },
+            {
+                Thread.sleep(forTimeInterval: 0.05)
+                for name in ["b.csv", "c.csv"] {
+                    jobs.add(OutputJobs.Job(file: name) { Array(name.utf8) })
+                    Thread.sleep(forTimeInterval: 0.02)
+                }
+                #expect(writer.withLock { $0 }.isEmpty, "work() returned before close()")
+                jobs.close()
+            })
+        jobs.work()
+        try jobs.record(into: &folder)
+        #expect(folder.written.map(\.file) == ["a.csv", "b.csv", "c.csv"])
+        #expect(FileManager.default.contents(atPath: folder.stagingFolder.path + "/c.csv") == Data("c.csv".utf8))
+
+        // Closed or stopped with nothing added, a waiting thread returns.
+        for end in ["close", "stop"] {
+            let empty = OutputJobs([], writingInto: folder.stagingFolder, moreToCome: true)
+            _ = try inParallel({ empty.work() }) {
+                Thread.sleep(forTimeInterval: 0.02)
+                if end == "close" { empty.close() } else { empty.stop() }
+            }
+        }
+    }
+
     @Test("after a failed write no further job is started, and stop() ends the work too")
     func stopsAfterFailure() throws {
         defer { try? FileManager.default.removeItem(at: parent) }

@@ -123,24 +123,23 @@ public enum Batch {
                 KPIRow.rows(analysis.kpis, rejectedRows: load.rejects.count, hasHistory: settings.hasHistory))
             let needsModel = templates != nil || boardPack != nil
             // The CSV tables are made and written by this core, and by the other once it has made
-            // and written aging_summary.csv (an email attachment), the report model (with its
-            // comparison dates) and the HTML, email and board pack. The files the report side
-            // writes are listed in run.json after the tables, as before, and a failed write is
-            // reported in that order too: the tables' first.
+            // aging_summary.csv (an email attachment), the report model (with its comparison
+            // dates) and the HTML, email and board pack. Those files join the jobs as they are
+            // made, for whichever core is free to write; run.json lists them after the tables, as
+            // it always has, and aging_summary.csv after kpis.csv.
             let tables =
                 settings.formats.contains(.csv)
                 ? tableJobs(ledger: ledger, analysis: analysis, kpisCSV: kpisCSV, rejects: load.rejects) : []
-            let jobs = OutputJobs(tables, writingInto: folder.stagingFolder)
-            let staging = folder.stagingFolder
-            typealias Written = Result<WrittenFile, ReportError>
-            let ((agingSummaryWritten, reportFiles, reportsWritten, reportsMs), _) = try inParallel(
-                { [settings, templates, boardPack] () throws -> (Written?, [RenderedFile], [Written], Int) in
+            let jobs = OutputJobs(tables, writingInto: folder.stagingFolder, moreToCome: true)
+            let ((reportFiles, reportsMs), _) = try inParallel(
+                { [settings, templates, boardPack] () throws -> ([RenderedFile], Int) in
+                    // However this side ends, the other stops waiting for its files.
+                    defer { jobs.close() }
                     let reportsStart = ContinuousClock.now
                     let agingSummaryCSV = OutputTables.agingSummary(ledger: ledger, analysis: analysis)
-                    let agingSummaryWritten: Written? =
-                        settings.formats.contains(.csv)
-                        ? Result { () throws(ReportError) in try staging.write("aging_summary.csv", agingSummaryCSV) }
-                        : nil
+                    if settings.formats.contains(.csv) {
+                        jobs.add(.init(file: "aging_summary.csv", rows: ledger.customers.count) { agingSummaryCSV })
+                    }
                     var files: [RenderedFile] = []
                     if needsModel {
                         do {
@@ -163,21 +162,16 @@ public enum Batch {
                             throw error
                         }
                     }
-                    let reportsWritten = files.map { file in
-                        Result { () throws(ReportError) in try staging.write(file.name, file.bytes) }
-                    }
+                    for file in files { jobs.add(.init(file: file.name) { file.bytes }) }
+                    jobs.close()
                     let reportsMs = milliseconds(reportsStart)
                     jobs.work()
-                    return (agingSummaryWritten, files, reportsWritten, reportsMs)
+                    return (files, reportsMs)
                 },
                 { jobs.work() })
             try jobs.record(into: &folder)
-            if let agingSummaryWritten {
-                folder.record(try agingSummaryWritten.get())
-                // Listed in run.json where it always was, after kpis.csv.
-                folder.list("aging_summary.csv", after: "kpis.csv")
-            }
-            for written in reportsWritten { folder.record(try written.get()) }
+            // Listed in run.json where it always was, after kpis.csv.
+            folder.list("aging_summary.csv", after: "kpis.csv")
             let writeMs = milliseconds(writeStart)
             // `reports` overlaps `write`: the time the other core spent on aging_summary.csv, the model and pages.
             var timings = ["load": loadMs, "analysis": analysisMs, "write": writeMs, "reports": reportsMs]

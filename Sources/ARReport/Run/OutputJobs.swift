@@ -1,13 +1,17 @@
+import Dispatch
 import Synchronization
 
 /// Output files made and written by whichever core is free: the CSV tables are taken by the
-/// thread writing them and, once the report pages are done, by the report thread too. They are
+/// thread writing them and, once the report pages are done, by the report thread too; the files
+/// the report side makes (aging_summary.csv, the pages) are added as they are made. Jobs are
 /// taken largest first, so the last ones taken are short and neither core is left alone with a
 /// large table at the end. Each file is written into the staging folder by the thread that made
-/// it; `record(into:)` then lists them in the folder in job order, as if written one after the
-/// other. After a failed write (or `stop()`), no further job is started; with two writes in
-/// flight, which of them fails first on a full disk depends on timing and on the order jobs are
-/// taken in, and the first failing job in job order, among those that ran, is the one reported.
+/// it; `record(into:)` then lists them in the folder in job order (added ones last), as if
+/// written one after the other. After a failed write (or `stop()`), no further job is started;
+/// with two writes in flight, which of them fails first on a full disk depends on timing and on
+/// the order jobs are taken in, and the first failing job in job order, among those that ran,
+/// is the one reported. Made with `moreToCome`, a thread with nothing to take waits for jobs to
+/// be added until `close()`.
 final class OutputJobs: Sendable {
     struct Job: Sendable {
         var file: String
@@ -16,44 +20,104 @@ final class OutputJobs: Sendable {
         var make: @Sendable () -> [UInt8]
     }
 
-    private let jobs: [Job]
-    /// Job indices, largest first (ties in job order).
-    private let takeOrder: [Int]
-    private let folder: OutputFolder.Staging
-    private let next = Atomic<Int>(0)
-    private let stopped = Atomic<Bool>(false)
-    private let done: Mutex<[Result<WrittenFile, ReportError>?]>
+    private struct State {
+        var jobs: [Job]
+        var taken: [Bool]
+        var done: [Result<WrittenFile, ReportError>?]
+        var stopped = false
+        /// No job will be added.
+        var closed = false
 
-    init(_ jobs: [Job], writingInto folder: OutputFolder.Staging) {
-        self.jobs = jobs
-        takeOrder = jobs.indices.sorted { (-jobs[$0].rows, $0) < (-jobs[$1].rows, $1) }
-        self.folder = folder
-        done = Mutex([Result<WrittenFile, ReportError>?](repeating: nil, count: jobs.count))
+        enum Next {
+            case job(index: Int, job: Job)
+            /// None to take now, but one may be added.
+            case wait
+            case finished
+        }
+
+        /// The largest job not taken yet (ties in job order), now taken.
+        mutating func take() -> Next {
+            guard !stopped else { return .finished }
+            var best: Int? = nil
+            for index in jobs.indices where !taken[index] {
+                if let current = best, jobs[index].rows <= jobs[current].rows { continue }
+                best = index
+            }
+            guard let best else { return closed ? .finished : .wait }
+            taken[best] = true
+            return .job(index: best, job: jobs[best])
+        }
     }
 
-    /// Takes jobs until none is left or the work is stopped; a failed write is kept for
-    /// `record(into:)` to throw, and stops the work.
+    private let state: Mutex<State>
+    private let folder: OutputFolder.Staging
+    /// Signalled on every change a waiting thread may take up: a job added, the jobs closed or stopped.
+    private let changed = DispatchSemaphore(value: 0)
+
+    /// With `moreToCome`, jobs may be `add`ed until `close()`; without, the list is complete.
+    init(_ jobs: [Job], writingInto folder: OutputFolder.Staging, moreToCome: Bool = false) {
+        state = Mutex(
+            State(
+                jobs: jobs, taken: [Bool](repeating: false, count: jobs.count),
+                done: [Result<WrittenFile, ReportError>?](repeating: nil, count: jobs.count), closed: !moreToCome))
+        self.folder = folder
+    }
+
+    /// Adds a job after the others (before `close()`); a thread in `work()`, or the next to call
+    /// it, takes it.
+    func add(_ job: Job) {
+        state.withLock { state in
+            precondition(!state.closed, "a job added after close()")
+            state.jobs.append(job)
+            state.taken.append(false)
+            state.done.append(nil)
+        }
+        changed.signal()
+    }
+
+    /// No job will be added: `work()` returns once none is left.
+    func close() {
+        state.withLock { $0.closed = true }
+        wakeBoth()
+    }
+
+    /// Takes jobs until none is left after `close()`, or the work is stopped; a failed write is
+    /// kept for `record(into:)` to throw, and stops the work.
     func work() {
-        while !stopped.load(ordering: .relaxed) {
-            let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard taken < jobs.count else { return }
-            let index = takeOrder[taken]
-            let job = jobs[index]
-            let result = Result { () throws(ReportError) -> WrittenFile in try folder.write(job.file, job.make()) }
-            if case .failure = result { stop() }
-            done.withLock { $0[index] = result }
+        while true {
+            switch state.withLock({ $0.take() }) {
+            case .finished:
+                return
+            case .wait:
+                changed.wait()
+            case .job(let index, let job):
+                let result = Result { () throws(ReportError) -> WrittenFile in try folder.write(job.file, job.make()) }
+                let failed = state.withLock { state in
+                    state.done[index] = result
+                    if case .failure = result { state.stopped = true }
+                    return state.stopped
+                }
+                if failed { wakeBoth() }
+            }
         }
     }
 
     /// No job is started after this (the run has failed).
     func stop() {
-        stopped.store(true, ordering: .relaxed)
+        state.withLock { $0.stopped = true }
+        wakeBoth()
+    }
+
+    /// At most two threads work: a signal each (spare signals only make a waiter look again).
+    private func wakeBoth() {
+        changed.signal()
+        changed.signal()
     }
 
     /// Lists every written file in `folder`, in job order; throws the first failure instead.
     /// Call after every `work()` has returned, and only if no `stop()` came from outside.
     func record(into folder: inout OutputFolder) throws(ReportError) {
-        let results = done.withLock { $0 }
+        let results = state.withLock { $0.done }
         let failed = results.contains { if case .failure? = $0 { true } else { false } }
         for result in results {
             switch result {
