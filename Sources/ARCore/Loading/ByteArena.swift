@@ -54,11 +54,10 @@ public struct ByteArena: Sendable {
 /// appended to the arena together: appending each string on its own checked the arena's two
 /// arrays for uniqueness and room every time. Used by one thread at a time.
 struct StagedStrings {
-    static let byteCapacity = 1024
-    private let bytes = FixedSlots<UInt8>(Self.byteCapacity, repeating: 0)
+    private var bytes = StagedBytes(capacity: 1024)
+    /// Where each staged string ends in `bytes`.
     private let ends: FixedSlots<UInt32>
     private var count = 0
-    private var used = 0
 
     /// Room for `capacity` strings (flush before adding more).
     init(capacity: Int) {
@@ -68,14 +67,12 @@ struct StagedStrings {
     /// Whether `value` fits beside the strings staged (else flush first; a string longer than
     /// the whole buffer never fits, and goes to the arena on its own).
     func fits(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        value.count <= StagedStrings.byteCapacity - used && count < ends.count
+        bytes.fits(value.count) && count < ends.count
     }
 
     /// Stages `value`, which must fit.
     mutating func add(_ value: UnsafeBufferPointer<UInt8>) {
-        bytes.copy(value, to: used)
-        used += value.count
-        ends[count] = UInt32(used)
+        ends[count] = UInt32(bytes.append(value).upperBound)
         count += 1
     }
 
@@ -83,8 +80,8 @@ struct StagedStrings {
         guard count > 0 else { return }
         let base = UInt32(arena.byteCount)
         for index in 0..<count { ends[index] += base }
-        arena.append(bytes.prefix(used), ends: ends.prefix(count))
+        arena.append(bytes.all, ends: ends.prefix(count))
         count = 0
-        used = 0
+        bytes.removeAll()
     }
 }

@@ -38,3 +38,36 @@ final class FixedSlots<Element> {
         UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
     }
 }
+
+/// Bytes copied one after another into a buffer allocated once: the staging area for a row
+/// loop's strings and records, where appending each to an array checked its uniqueness and room
+/// every time. `removeAll()` starts over in the same memory. Used by one thread at a time.
+struct StagedBytes {
+    private let storage: FixedSlots<UInt8>
+    /// Bytes in use, from the start.
+    private(set) var used = 0
+
+    init(capacity: Int) {
+        storage = FixedSlots(capacity, repeating: 0)
+    }
+
+    var capacity: Int { storage.count }
+
+    /// Whether `count` more bytes fit.
+    func fits(_ count: Int) -> Bool { count <= storage.count - used }
+
+    /// Copies `value` in after the bytes in use (it must fit); returns where it lies.
+    mutating func append(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        storage.copy(value, to: used)
+        used += value.count
+        return (used - value.count)..<used
+    }
+
+    /// The bytes in `range`, valid until they are overwritten.
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { storage.slice(range) }
+
+    /// Every byte in use.
+    var all: UnsafeBufferPointer<UInt8> { storage.prefix(used) }
+
+    mutating func removeAll() { used = 0 }
+}

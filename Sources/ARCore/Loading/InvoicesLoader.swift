@@ -81,12 +81,10 @@ struct InvoicesLoader {
 struct StagedInvoices {
     typealias Values = (customer: Int32, issue: Day, due: Day, amount: Int64, currency: Int16)
     static let capacity = 16
-    static let byteCapacity = 8192
 
     private var count = 0
-    /// Bytes of `bytes` in use; past half of `byteCapacity` the batch counts as full.
-    private var used = 0
-    private let bytes = FixedSlots<UInt8>(Self.byteCapacity, repeating: 0)
+    /// The records; once half of it is used, the batch counts as full.
+    private var bytes = StagedBytes(capacity: 8192)
     /// Where each row's record and id lie in `bytes`.
     private let spans = FixedSlots(Self.capacity, repeating: (record: 0..<0, key: 0..<0))
     /// Records and ids kept aside, by slot: rare.
@@ -100,7 +98,7 @@ struct StagedInvoices {
     private let amounts = FixedSlots<Int64>(Self.capacity, repeating: 0)
     private let currencies = FixedSlots<Int16>(Self.capacity, repeating: 0)
 
-    var isFull: Bool { count == StagedInvoices.capacity || used > StagedInvoices.byteCapacity / 2 }
+    var isFull: Bool { count == StagedInvoices.capacity || bytes.used > bytes.capacity / 2 }
 
     /// `index` is inout only to borrow it in place: passed by value, its arrays were retained and
     /// released on every row.
@@ -108,13 +106,12 @@ struct StagedInvoices {
         let key = row.value(id)
         let probe = KeyIndex.Probe(key)
         index.prefetch(probe)
-        if let record = row.rawInBuffer, record.count <= StagedInvoices.byteCapacity - used,
-            let recordStart = record.baseAddress, let keyStart = key.baseAddress ?? record.baseAddress
+        if let record = row.rawInBuffer, bytes.fits(record.count), let recordStart = record.baseAddress,
+            let keyStart = key.baseAddress ?? record.baseAddress
         {
-            bytes.copy(record, to: used)
-            let keyOffset = used + recordStart.distance(to: keyStart)
-            spans[count] = (used..<(used + record.count), keyOffset..<(keyOffset + key.count))
-            used += record.count
+            let copied = bytes.append(record)
+            let keyOffset = copied.lowerBound + recordStart.distance(to: keyStart)
+            spans[count] = (copied, keyOffset..<(keyOffset + key.count))
         } else {
             aside[count] = (row.raw, Array(key))
         }
@@ -162,6 +159,6 @@ struct StagedInvoices {
         table.currency.append(contentsOf: currencies.prefix(accepted))
         if !aside.isEmpty { aside.removeAll() }
         count = 0
-        used = 0
+        bytes.removeAll()
     }
 }
