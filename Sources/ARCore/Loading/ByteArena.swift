@@ -25,7 +25,7 @@ public struct ByteArena: Sendable {
         starts.append(contentsOf: ends)
     }
 
-    public var byteCount: Int { bytes.count }
+    var byteCount: Int { bytes.count }
 
     /// Empties the arena, keeping its storage.
     public mutating func removeAll() {

@@ -66,7 +66,9 @@ struct CashLoader {
             guard let minor = sink.positiveAmount(row, amount, rowCurrency, book),
                 let currencyIndex = sink.rated(row, currency, rowCurrency)
             else { return true }
-            append(&result.rows, &staged, row, customerIndex, day, minor, currencyIndex, .payment, invoice, id)
+            staged.add(
+                row, customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: .payment,
+                invoice: invoice, reference: id, flushingInto: &result.rows)
             return true
         }
         staged.flush(into: &result.rows)
@@ -98,7 +100,9 @@ struct CashLoader {
             let rowCurrency = RowCurrency(code: UnsafeBufferPointer(start: nil, count: 0), default: currencyIndex, book: book)
             guard let minor = sink.positiveAmount(row, amount, rowCurrency, book), sink.isNewKey(row, id, in: &seen)
             else { return true }
-            append(&result.rows, &staged, row, customerIndex, day, minor, currencyIndex, .credit, invoice, id)
+            staged.add(
+                row, customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: .credit,
+                invoice: invoice, reference: id, flushingInto: &result.rows)
             return true
         }
         staged.flush(into: &result.rows)
@@ -117,18 +121,6 @@ struct CashLoader {
         rows.invoiceKey.reserve(strings: expected, bytes: expected * 11)
         rows.reference.reserve(strings: expected, bytes: expected * 11)
     }
-
-    /// The row's values wait in `staged`, which appends them to their columns and arenas 16 rows
-    /// at a time (flush it after the last row).
-    private static func append(
-        _ rows: inout CashRows, _ staged: inout StagedCashRows, _ row: CSVRow, _ customer: Int32, _ day: Day,
-        _ minor: Int64, _ currency: Int16, _ kind: CashKind, _ invoice: ColumnRef, _ reference: ColumnRef
-    ) {
-        staged.add(
-            customer: customer, date: day, amount: minor, currency: currency, kind: kind,
-            line: Int32(truncatingIfNeeded: row.line), invoiceKey: row.value(invoice), reference: row.value(reference),
-            flushingInto: &rows)
-    }
 }
 
 /// Cash rows' values, 16 rows at a time, appended to their columns and arenas in bulk: appending
@@ -146,11 +138,14 @@ struct StagedCashRows {
     private var invoiceKeys = StagedStrings(capacity: Self.capacity)
     private var references = StagedStrings(capacity: Self.capacity)
 
-    /// Stages one row's values; a full batch goes to `rows` at once.
+    /// Stages one row's values, its ids read from the `invoice` and `reference` columns; a full
+    /// batch goes to `rows` at once (flush after the last row).
     mutating func add(
-        customer: Int32, date: Day, amount: Int64, currency: Int16, kind: CashKind, line: Int32,
-        invoiceKey: UnsafeBufferPointer<UInt8>, reference: UnsafeBufferPointer<UInt8>, flushingInto rows: inout CashRows
+        _ row: CSVRow, customer: Int32, date: Day, amount: Int64, currency: Int16, kind: CashKind,
+        invoice: ColumnRef, reference referenceColumn: ColumnRef, flushingInto rows: inout CashRows
     ) {
+        let invoiceKey = row.value(invoice)
+        let reference = row.value(referenceColumn)
         if !invoiceKeys.fits(invoiceKey) || !references.fits(reference) { flush(into: &rows) }
         let direct = !invoiceKeys.fits(invoiceKey) || !references.fits(reference)
         if direct {
@@ -167,7 +162,7 @@ struct StagedCashRows {
         self.amount[count] = amount
         self.currency[count] = currency
         self.kind[count] = kind
-        self.line[count] = line
+        self.line[count] = Int32(truncatingIfNeeded: row.line)
         count += 1
         if count == StagedCashRows.capacity { flush(into: &rows) }
     }

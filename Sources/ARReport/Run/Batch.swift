@@ -108,10 +108,12 @@ public enum Batch {
         let analysisStart = clock.now
         // Computed once for the analysis and the report's comparisons (T-7, month end).
         let facts = InvoiceFacts(ledger: load.ledger)
-        // With the balances the report's comparisons read, in the same pass as the trend's.
+        // With the balances the report's comparisons read (when there is a report), in the same
+        // pass as the trend's.
+        let needsModel = templates != nil || boardPack != nil
         let fullAnalysis = try Analysis.run(
             ledger: load.ledger, settings: settings.analysis, facts: facts,
-            balancesAlsoAt: Batch.comparisonBalanceDates(settings))
+            balancesAlsoAt: needsModel ? Batch.comparisonBalanceDates(settings) : [])
         let analysis = settings.hasHistory ? fullAnalysis : fullAnalysis.withoutHistory()
         let analysisMs = milliseconds(analysisStart)
 
@@ -121,7 +123,6 @@ public enum Batch {
             let ledger = load.ledger
             let kpisCSV = OutputTables.kpis(
                 KPIRow.rows(analysis.kpis, rejectedRows: load.rejects.count, hasHistory: settings.hasHistory))
-            let needsModel = templates != nil || boardPack != nil
             // The CSV tables are made and written by this core, and by the other once it has made
             // aging_summary.csv (an email attachment), the report model (with its comparison
             // dates) and the HTML, email and board pack. Those files join the jobs as they are
