@@ -83,6 +83,35 @@ struct MinorUnitsTests {
         #expect(MinorUnits.format(minor, minorDigits: digits) == text)
     }
 
+    /// The text a reader expects, built the slow way: the magnitude's decimal digits, padded with
+    /// zeros to one more than the decimals, the point put in, the sign in front.
+    static func referenceText(_ minor: Int64, _ digits: Int) -> String {
+        var text = String(minor.magnitude)
+        if text.count <= digits { text = String(repeating: "0", count: digits + 1 - text.count) + text }
+        if digits > 0 { text.insert(".", at: text.index(text.endIndex, offsetBy: -digits)) }
+        return (minor < 0 ? "-" : "") + text
+    }
+
+    @Test("format agrees with the slow reference for every length of number and 0 to 18 decimals")
+    func formatsLikeReference() {
+        var generator = SystemRandomNumberGenerator()
+        var samples: [Int64] = [0, 1, -1, 9, 10, 11, 99, 100, Int64.max, Int64.min, Int64.min + 1]
+        var power: Int64 = 1
+        for _ in 0...18 {
+            samples += [power - 1, power, power + 1, -(power - 1), -power, -(power + 1)]
+            power = power.multipliedReportingOverflow(by: 10).overflow ? power : power * 10
+        }
+        for _ in 0..<2_000 {
+            let bits = Int64.random(in: 1...62, using: &generator)
+            samples.append(Int64.random(in: -(1 << bits)...(1 << bits), using: &generator))
+        }
+        for minor in samples {
+            for digits in 0...18 {
+                #expect(MinorUnits.format(minor, minorDigits: digits) == Self.referenceText(minor, digits), "\(minor), \(digits)")
+            }
+        }
+    }
+
     @Test("append adds after what the buffer already holds")
     func appendsAfterExisting() {
         var buffer = Array("x,".utf8)
