@@ -62,6 +62,15 @@ struct ChartRenderingTests {
         // Every generated id carries the prefix, so charts can share one HTML page.
         #expect(!svg.contains("id=\"glyph"))
         #expect(!svg.contains("url(#clip"))
+        // ... and every reference names one of them.
+        let prefix = "c\(sample.rawValue)-"
+        let ids = Set(try svg.matches(of: Regex(#"id="([^"]+)""#)).compactMap { $0.output[1].substring.map(String.init) })
+        #expect(!ids.isEmpty && ids.allSatisfy { $0.hasPrefix(prefix) })
+        let references = try svg.matches(of: Regex(##"(?:href="#|url\(#)([^")]+)"##)).compactMap {
+            $0.output[1].substring.map(String.init)
+        }
+        #expect(!references.isEmpty)
+        for reference in references { #expect(ids.contains(reference), "\(reference) names no id") }
     }
 
     @Test("Invalid sizes are a Swift error")

@@ -70,16 +70,28 @@ public enum SVGRenderer {
 }
 
 extension String {
+    /// Every occurrence of `target` replaced, left to right, without overlaps. Compared as UTF-8
+    /// bytes in one pass: Foundation's `range(of:)` bridged the rest of the text at each match,
+    /// which made a chart with hundreds of ids quadratic (25 ms a run in the 5M benchmark).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return self }
+        let text = Array(utf8)
+        let inserted = Array(replacement.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var index = 0
+        while index < text.count {
+            if text[index] == first, index + needle.count <= text.count,
+                text[index..<(index + needle.count)].elementsEqual(needle)
+            {
+                result += inserted
+                index += needle.count
+            } else {
+                result.append(text[index])
+                index += 1
+            }
         }
-        result += rest
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
