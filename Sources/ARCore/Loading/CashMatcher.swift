@@ -72,47 +72,61 @@ enum CashMatcher {
         reserving capacity: Int
     ) -> (ApplicationTable, Int?) {
         let lower = Int32(range.lowerBound), upper = Int32(range.upperBound)
-        var perInvoice = [Int32](repeating: 0, count: range.count + 1)
-        perInvoice.withUnsafeMutableBufferPointer { perInvoice in
+        // Where each invoice's applications start: counts at [invoice + 1], then running sums.
+        var start = [Int32](repeating: 0, count: range.count + 1)
+        // The first half's starts are followed by the second's (see `match`).
+        if capacity > 0 { start.reserveCapacity(invoices.count + 1) }
+        start.withUnsafeMutableBufferPointer { start in
             for row in 0..<rows.count {
                 let invoice = target[row]
-                if invoice >= lower, invoice < upper { perInvoice[Int(invoice - lower) + 1] += 1 }
+                if invoice >= lower, invoice < upper { start[Int(invoice - lower) + 1] += 1 }
             }
-            for index in 0..<range.count { perInvoice[index + 1] += perInvoice[index] }
+            for index in 0..<range.count { start[index + 1] += start[index] }
         }
 
         var table = ApplicationTable()
-        let total = Int(perInvoice[range.count])
-        table.start = perInvoice
+        let total = Int(start[range.count])
         table.date = filled(total, with: 0, capacity: capacity)
         table.amount = filled(total, with: 0, capacity: capacity)
         table.kind = filled(total, with: .payment, capacity: capacity)
-        var next = perInvoice
         var overflowRow: Int? = nil
         // Through buffer pointers: indexing the table's arrays checked their uniqueness on every write.
-        table.date.withUnsafeMutableBufferPointer { date in
-            table.amount.withUnsafeMutableBufferPointer { amount in
-                table.kind.withUnsafeMutableBufferPointer { kind in
-                    for row in 0..<rows.count {
-                        let invoice = target[row]
-                        guard invoice >= lower, invoice < upper else { continue }
-                        let local = Int(invoice - lower)
-                        let slot = Int(next[local])
-                        next[local] += 1
-                        guard
-                            let converted = converters.convert(
-                                rows.amount[row], from: rows.currency[row], to: invoices.currency[Int(invoice)])
-                        else {
-                            overflowRow = row
-                            return
+        // Each invoice's start is its cursor while the rows are placed: it then stands where the
+        // invoice's applications end, which is where the next invoice's start, and one shift puts
+        // the starts back. (A copy of the starts as cursors was 10 MB more to fault in per half.)
+        start.withUnsafeMutableBufferPointer { cursor in
+            table.date.withUnsafeMutableBufferPointer { date in
+                table.amount.withUnsafeMutableBufferPointer { amount in
+                    table.kind.withUnsafeMutableBufferPointer { kind in
+                        for row in 0..<rows.count {
+                            let invoice = target[row]
+                            guard invoice >= lower, invoice < upper else { continue }
+                            let local = Int(invoice - lower)
+                            let slot = Int(cursor[local])
+                            cursor[local] += 1
+                            guard
+                                let converted = converters.convert(
+                                    rows.amount[row], from: rows.currency[row], to: invoices.currency[Int(invoice)])
+                            else {
+                                overflowRow = row
+                                return
+                            }
+                            date[slot] = rows.date[row]
+                            amount[slot] = converted
+                            kind[slot] = rows.kind[row]
                         }
-                        date[slot] = rows.date[row]
-                        amount[slot] = converted
-                        kind[slot] = rows.kind[row]
                     }
                 }
             }
+            guard overflowRow == nil else { return }
+            var index = range.count
+            while index > 0 {
+                cursor[index] = cursor[index - 1]
+                index -= 1
+            }
+            if !cursor.isEmpty { cursor[0] = 0 }
         }
+        table.start = start
         if overflowRow == nil { sortByDate(&table) }
         return (table, overflowRow)
     }
