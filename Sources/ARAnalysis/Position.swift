@@ -1,15 +1,17 @@
 import ARCore
 
 /// One open invoice at the as-of date, as aged.
+/// (`disputed` is declared before the wider fields so that the flag fits in the padding after
+/// `daysPastDue`: 32 bytes an item instead of 40, for hundreds of thousands of items.)
 public struct OpenItem: Sendable, Equatable {
     public var invoice: Int32
     public var customer: Int32
     /// T - due_date (or T - issue_date with the issue basis); negative when not yet due.
     public var daysPastDue: Int32
+    public var disputed: Bool
     public var bucket: Int
     /// Open amount in reporting minor units.
     public var open: Int64
-    public var disputed: Bool
 }
 
 /// Unapplied cash of a customer at the as-of date, one item per source, in reporting minor units.
@@ -132,8 +134,8 @@ public struct Position: Sendable {
             if items {
                 position.openItems.append(
                     OpenItem(
-                        invoice: Int32(invoice), customer: Int32(customer), daysPastDue: days, bucket: bucket,
-                        open: reporting, disputed: disputedAtT[invoice]))
+                        invoice: Int32(invoice), customer: Int32(customer), daysPastDue: days,
+                        disputed: disputedAtT[invoice], bucket: bucket, open: reporting))
             }
         }
         let unapplied = ledger.unapplied
