@@ -74,8 +74,6 @@ enum CashMatcher {
         let lower = Int32(range.lowerBound), upper = Int32(range.upperBound)
         // Where each invoice's applications start: counts at [invoice + 1], then running sums.
         var start = [Int32](repeating: 0, count: range.count + 1)
-        // The first half's starts are followed by the second's (see `match`).
-        if capacity > 0 { start.reserveCapacity(invoices.count + 1) }
         start.withUnsafeMutableBufferPointer { start in
             for row in 0..<rows.count {
                 let invoice = target[row]
