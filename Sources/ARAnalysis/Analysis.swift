@@ -40,25 +40,20 @@ public enum Analysis {
         let window = settings.dsoDays
         let facts = given ?? InvoiceFacts(ledger: ledger)
         let trendDates = (1...12).reversed().map { CivilCalendar.monthEnd(monthsBefore: $0, asOf) } + [asOf]
-        let balances = BalanceSeries.compute(
+        // The roll rates come from the same walk over the invoices as the balances at the trend dates.
+        let (balances, rollRates) = BalanceSeries.compute(
             ledger: ledger, facts: facts, dates: trendDates + trendDates.map { $0 - window } + [asOf - 365] + extra,
-            buckets: settings.buckets, basis: settings.basis)
-        // The position at T (every open item, sorted) and the roll-forward, and on the other core
-        // the roll rates, the sales calendar and the year's days to pay: they depend on nothing but
-        // the ledger, the facts and the balances, and take about as long on each side.
+            buckets: settings.buckets, basis: settings.basis, rollRatesOver: trendDates)
+        // The position at T (every open item, sorted), and on the other core the roll-forward, the
+        // sales calendar and the year's days to pay: they depend on nothing but the ledger, the
+        // facts and the balances, and take about as long on each side.
         let atT = balances[asOf]!
         let opening = balances[asOf - window]!
-        let ((position, rollForward), (rollRates, sales, settlement)) = try inParallel(
+        let (position, (rollForward, sales, settlement)) = try inParallel(
+            { Position.compute(ledger: ledger, facts: facts, settings: settings) },
             {
                 (
-                    Position.compute(ledger: ledger, facts: facts, settings: settings),
-                    RollForward.compute(ledger: ledger, opening: opening, closing: atT)
-                )
-            },
-            {
-                (
-                    RollRates.compute(
-                        ledger: ledger, facts: facts, dates: trendDates, buckets: settings.buckets, basis: settings.basis),
+                    RollForward.compute(ledger: ledger, opening: opening, closing: atT),
                     SalesCalendar(ledger: ledger, facts: facts, through: asOf),
                     SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf)
                 )

@@ -15,7 +15,9 @@ public struct RollRate: Sendable, Equatable {
     public var percent: Double? { fromBalance == 0 ? nil : Double(rolled) / Double(fromBalance) * 100 }
 }
 
-/// Roll rates over consecutive dates (docs/METRICS.md, "Roll rates").
+/// Roll rates over consecutive dates (docs/METRICS.md, "Roll rates"), by a walk of their own over
+/// the invoices: the reference definition. The analysis takes them from its balance pass
+/// (`BalanceSeries.compute(rollRatesOver:)`), which tests hold to this.
 public enum RollRates {
     /// For each pair of consecutive `dates` (ascending) and each bucket but the last.
     public static func compute(
