@@ -96,7 +96,8 @@ public enum Analysis {
                     ledger: ledger, position: position, delinquency: delinquency, worklist: worklist,
                     policy: settings.policy)
                 return (
-                    risk, worklist, holds, CashForecast.compute(
+                    risk, worklist, holds,
+                    CashForecast.compute(
                         ledger: ledger, position: position, settlement: settlement, asOf: asOf)
                 )
             })

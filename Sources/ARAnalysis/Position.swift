@@ -1,13 +1,13 @@
 import ARCore
 
 /// One open invoice at the as-of date, as aged.
-/// (`disputed` is declared before the wider fields so that the flag fits in the padding after
-/// `daysPastDue`: 32 bytes an item instead of 40, for hundreds of thousands of items.)
 public struct OpenItem: Sendable, Equatable {
     public var invoice: Int32
     public var customer: Int32
     /// T - due_date (or T - issue_date with the issue basis); negative when not yet due.
     public var daysPastDue: Int32
+    // Declared before the wider fields, the flag fits in the padding after `daysPastDue`:
+    // 32 bytes an item instead of 40, for hundreds of thousands of items.
     public var disputed: Bool
     public var bucket: Int
     /// Open amount in reporting minor units.

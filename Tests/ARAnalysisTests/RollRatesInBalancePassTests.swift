@@ -37,7 +37,8 @@ struct RollRatesInBalancePassTests {
             let due = issue + Day([0, 10, 30, 45, 60].randomElement(using: &random)!)
             let amount = Int64.random(in: 1...500_000, using: &random)
             invoices.append(
-                "I\(n),\(customer),\(text(issue)),\(text(due)),\(MinorUnits.format(amount, minorDigits: 2)),\(currency)")
+                "I\(n),\(customer),\(text(issue)),\(text(due)),\(MinorUnits.format(amount, minorDigits: 2)),\(currency)"
+            )
             var paid: [(Day, Int64)] = []
             switch Int.random(in: 0..<6, using: &random) {
             case 0: break
@@ -49,15 +50,23 @@ struct RollRatesInBalancePassTests {
                     (issue + Day(Int.random(in: 30...200, using: &random)), max(1, amount - first)),
                 ]
             case 3:
-                paid = [(due + Day(Int.random(in: -5...60, using: &random)), amount + Int64.random(in: 1...5_000, using: &random))]
+                paid = [
+                    (
+                        due + Day(Int.random(in: -5...60, using: &random)),
+                        amount + Int64.random(in: 1...5_000, using: &random)
+                    )
+                ]
             case 4:
                 paid = [(issue - Day(Int.random(in: 1...40, using: &random)), amount)]
             default:
-                paid = [(issue + Day(Int.random(in: 0...120, using: &random)), Int64.random(in: 1...amount, using: &random))]
+                paid = [
+                    (issue + Day(Int.random(in: 0...120, using: &random)), Int64.random(in: 1...amount, using: &random))
+                ]
             }
             for (index, (date, value)) in paid.enumerated() {
                 payments.append(
-                    "P\(n)-\(index),\(customer),I\(n),\(text(date)),\(MinorUnits.format(value, minorDigits: 2)),\(currency)")
+                    "P\(n)-\(index),\(customer),I\(n),\(text(date)),\(MinorUnits.format(value, minorDigits: 2)),\(currency)"
+                )
             }
         }
         let fixture = LedgerFixture(
@@ -87,12 +96,15 @@ struct RollRatesInBalancePassTests {
             for buckets in bucketSets {
                 for basis in [AgingBasis.due, .issue] {
                     let folded = BalanceSeries.compute(
-                        ledger: ledger, facts: facts, dates: dates, buckets: buckets, basis: basis, rollRatesOver: rolls)
-                    let reference = RollRates.compute(ledger: ledger, facts: facts, dates: rolls, buckets: buckets, basis: basis)
+                        ledger: ledger, facts: facts, dates: dates, buckets: buckets, basis: basis, rollRatesOver: rolls
+                    )
+                    let reference = RollRates.compute(
+                        ledger: ledger, facts: facts, dates: rolls, buckets: buckets, basis: basis)
                     #expect(folded.rollRates == reference, "seed \(seed), \(rolls.count) roll dates, \(basis)")
                     #expect(
                         folded.balances
-                            == BalanceSeries.compute(ledger: ledger, facts: facts, dates: dates, buckets: buckets, basis: basis))
+                            == BalanceSeries.compute(
+                                ledger: ledger, facts: facts, dates: dates, buckets: buckets, basis: basis))
                 }
             }
         }

@@ -64,8 +64,10 @@ struct ChartRenderingTests {
         #expect(!svg.contains("url(#clip"))
         // ... and every reference names one of them.
         let prefix = "c\(sample.rawValue)-"
-        let ids = Set(try svg.matches(of: Regex(#"id="([^"]+)""#)).compactMap { $0.output[1].substring.map(String.init) })
-        #expect(!ids.isEmpty && ids.allSatisfy { $0.hasPrefix(prefix) })
+        let ids = Set(
+            try svg.matches(of: Regex(#"id="([^"]+)""#)).compactMap { $0.output[1].substring.map(String.init) })
+        #expect(!ids.isEmpty)
+        #expect(ids.allSatisfy { $0.hasPrefix(prefix) })
         let references = try svg.matches(of: Regex(##"(?:href="#|url\(#)([^")]+)"##)).compactMap {
             $0.output[1].substring.map(String.init)
         }

@@ -31,7 +31,8 @@ public enum RollRates {
         var rolled = [Int64](repeating: 0, count: pairs * bucketCount)
         let invoices = ledger.invoices
         let applications = ledger.applications
-        let first = dates[0], last = dates[dates.count - 1]
+        let first = dates[0]
+        let last = dates[dates.count - 1]
         let search = DateSearch(dates)
         fromBalance.withUnsafeMutableBufferPointer { fromBalance in
             rolled.withUnsafeMutableBufferPointer { rolled in
@@ -82,7 +83,8 @@ public enum RollRates {
                 rates.append(
                     RollRate(
                         from: dates[pair], to: dates[pair + 1], bucket: bucket,
-                        fromBalance: fromBalance[pair * bucketCount + bucket], rolled: rolled[pair * bucketCount + bucket]))
+                        fromBalance: fromBalance[pair * bucketCount + bucket],
+                        rolled: rolled[pair * bucketCount + bucket]))
             }
         }
         return rates

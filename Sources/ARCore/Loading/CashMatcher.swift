@@ -66,12 +66,14 @@ enum CashMatcher {
 
     /// The applications to the invoices in `range`, grouped by invoice and sorted by date, with
     /// `start` counted from the range's first invoice; and the first row whose conversion into
-    /// its invoice's currency overflows, if any (its applications are then incomplete).
+    /// its invoice's currency overflows, if any (the table is then unusable: its applications are
+    /// incomplete and its starts left as placing cursors).
     private static func applications(
         to range: Range<Int>, of rows: CashRows, target: [Int32], invoices: InvoiceTable, converters: PairConverters,
         reserving capacity: Int
     ) -> (ApplicationTable, Int?) {
-        let lower = Int32(range.lowerBound), upper = Int32(range.upperBound)
+        let lower = Int32(range.lowerBound)
+        let upper = Int32(range.upperBound)
         // Where each invoice's applications start: counts at [invoice + 1], then running sums.
         var start = [Int32](repeating: 0, count: range.count + 1)
         start.withUnsafeMutableBufferPointer { start in
@@ -90,7 +92,7 @@ enum CashMatcher {
         var overflowRow: Int? = nil
         // Through buffer pointers: indexing the table's arrays checked their uniqueness on every write.
         // Each invoice's start is its cursor while the rows are placed: it then stands where the
-        // invoice's applications end, which is where the next invoice's start, and one shift puts
+        // invoice's applications end, which is where the next invoice's starts, and one shift puts
         // the starts back. (A copy of the starts as cursors was 10 MB more to fault in per half.)
         start.withUnsafeMutableBufferPointer { cursor in
             table.date.withUnsafeMutableBufferPointer { date in
@@ -122,7 +124,7 @@ enum CashMatcher {
                 cursor[index] = cursor[index - 1]
                 index -= 1
             }
-            if !cursor.isEmpty { cursor[0] = 0 }
+            cursor[0] = 0
         }
         table.start = start
         if overflowRow == nil { sortByDate(&table) }
@@ -166,7 +168,9 @@ enum CashMatcher {
                         let upper = Int(starts[invoice + 1])
                         guard upper - lower > 1 else { continue }
                         for i in (lower + 1)..<upper {
-                            let d = date[i], a = amount[i], k = kind[i]
+                            let d = date[i]
+                            let a = amount[i]
+                            let k = kind[i]
                             var j = i - 1
                             while j >= lower, date[j] > d {
                                 date[j + 1] = date[j]
@@ -194,7 +198,8 @@ struct PairConverters: Sendable {
         let currencies = book.currencies
         count = currencies.count
         table = (0..<(count * count)).map { [count] pair in
-            let from = pair / count, to = pair % count
+            let from = pair / count
+            let to = pair % count
             return MinorUnitConverter(
                 from: currencies[from], rate: book.rates[from], to: currencies[to], rate: book.rates[to])
         }

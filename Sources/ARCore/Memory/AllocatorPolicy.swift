@@ -7,11 +7,16 @@ public enum AllocatorPolicy {
     /// going back to the system, so the next phase does not fault in fresh pages (about 3 µs a
     /// page on this VM: page faults were 14% of a 5M-invoice run's CPU time).
     ///
-    /// - Blocks come from glibc's heaps rather than their own mappings, whatever their size. By
-    ///   default blocks over 32 MB get a mapping each, returned to the system when freed: the
-    ///   load's transient payment columns and id arenas (40-50 MB each) were given back, and the
-    ///   analysis and the output tables faulted in as much again.
-    /// - The heap is not trimmed until 1 GB lies free at its top: the run exits soon after.
+    /// - Blocks come from glibc's heaps rather than mappings of their own (`M_MMAP_MAX` 0). With
+    ///   only a 32 MB threshold, each larger block had a mapping, returned to the system when
+    ///   freed: the load's transient payment columns and id arenas (40-50 MB each) were given
+    ///   back, and the analysis and the output tables faulted in as much again. One exception
+    ///   remains: on the second arena, a block larger than its 64 MB heaps still gets a mapping
+    ///   (glibc does not check the limit there), so from about 8M invoices the largest columns of
+    ///   one loading thread are mapped again.
+    /// - The heap is not trimmed until 1 GB lies free at its top: the run exits soon after. So
+    ///   freed memory stays with the process, and peak memory follows the largest phase's needs
+    ///   plus what the heap could not reuse.
     /// - Two arenas: one per loading thread. With one, the two parsers contend for its lock
     ///   (load_parse +130 ms); with more, freed memory is spread over more arenas (peak +40 MB).
     ///

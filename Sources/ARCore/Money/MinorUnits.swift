@@ -124,7 +124,7 @@ public enum MinorUnits {
     /// Room `write` needs: it writes at most 21 bytes (a sign, 19 digits and a point, or with 18
     /// minor digits a sign, "0." and 18 digits).
     /// Computed, not stored: inlined into other modules, a stored one is read through an accessor.
-    @inlinable public static var maxFormattedBytes: Int { 48 }
+    @inlinable public static var maxFormattedBytes: Int { 21 }
 
     /// Writes minor units formatted with exactly `minorDigits` decimals at `target`, which has
     /// room for `maxFormattedBytes`; returns the bytes written.

@@ -54,7 +54,10 @@ struct MinorUnitsTests {
         let alphabet = Array("0123456789.-+ ,x/:".utf8)
         for _ in 0..<20_000 {
             let length = next(22)
-            texts.append(String(decoding: (0..<length).map { _ in alphabet[next(12) == 0 ? next(alphabet.count) : next(10)] }, as: UTF8.self))
+            texts.append(
+                String(
+                    decoding: (0..<length).map { _ in alphabet[next(12) == 0 ? next(alphabet.count) : next(10)] },
+                    as: UTF8.self))
             let whole = String(repeating: "9", count: next(19) + 1)
             texts.append(whole + "." + String(repeating: "9", count: next(5)))
         }
@@ -64,7 +67,8 @@ struct MinorUnitsTests {
                 let view = UnsafeBufferPointer(buffer)
                 for digits in 0...4 {
                     #expect(
-                        MinorUnits.parse(view, minorDigits: digits) == MinorUnits.parseGeneral(view, minorDigits: digits),
+                        MinorUnits.parse(view, minorDigits: digits)
+                            == MinorUnits.parseGeneral(view, minorDigits: digits),
                         "\(text) with \(digits) digits")
                 }
             }
@@ -92,9 +96,21 @@ struct MinorUnitsTests {
         return (minor < 0 ? "-" : "") + text
     }
 
+    /// SplitMix64: the same samples on every run, so a failure can be replayed.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     @Test("format agrees with the slow reference for every length of number and 0 to 18 decimals")
     func formatsLikeReference() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(state: 42)
         var samples: [Int64] = [0, 1, -1, 9, 10, 11, 99, 100, Int64.max, Int64.min, Int64.min + 1]
         var power: Int64 = 1
         for _ in 0...18 {
@@ -105,9 +121,19 @@ struct MinorUnitsTests {
             let bits = Int64.random(in: 1...62, using: &generator)
             samples.append(Int64.random(in: -(1 << bits)...(1 << bits), using: &generator))
         }
+        // `write` straight into a room of `maxFormattedBytes`: the count it returns is the text's,
+        // and no byte after the text is touched.
+        let room = UnsafeMutablePointer<UInt8>.allocate(capacity: MinorUnits.maxFormattedBytes)
+        defer { room.deallocate() }
         for minor in samples {
             for digits in 0...18 {
-                #expect(MinorUnits.format(minor, minorDigits: digits) == Self.referenceText(minor, digits), "\(minor), \(digits)")
+                let reference = Self.referenceText(minor, digits)
+                #expect(MinorUnits.format(minor, minorDigits: digits) == reference, "\(minor), \(digits)")
+                room.initialize(repeating: 0xFF, count: MinorUnits.maxFormattedBytes)
+                let count = MinorUnits.write(minor, minorDigits: digits, into: room)
+                #expect(count == reference.utf8.count, "\(minor), \(digits)")
+                let untouched = UnsafeBufferPointer(start: room + count, count: MinorUnits.maxFormattedBytes - count)
+                #expect(untouched.allSatisfy { $0 == 0xFF }, "\(minor), \(digits)")
             }
         }
     }
@@ -130,7 +156,8 @@ struct MinorUnitsTests {
             value *= 7
         }
         for minor in samples {
-            #expect(MinorUnits.parse(MinorUnits.format(minor, minorDigits: digits), minorDigits: digits) == .value(minor))
+            #expect(
+                MinorUnits.parse(MinorUnits.format(minor, minorDigits: digits), minorDigits: digits) == .value(minor))
         }
     }
 }
