@@ -77,16 +77,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ARCoreTests", dependencies: ["ARCore"]),
+        .testTarget(name: "ARCoreTests", dependencies: ["ARCore", "ARGenerate"]),
         .testTarget(name: "ARSQLiteTests", dependencies: ["ARSQLite", "ARCore"]),
         // The tests' PostgreSQL server: a schema per test, rows inserted as PostgreSQL converts them.
         .target(
             name: "PostgresTestSupport",
-            dependencies: [.product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/PostgresTestSupport"
         ),
         .testTarget(name: "ARPostgresTests", dependencies: ["ARPostgres", "ARCore", "PostgresTestSupport"]),
-        .testTarget(name: "ARAnalysisTests", dependencies: ["ARCore", "ARAnalysis"]),
+        .testTarget(name: "ARAnalysisTests", dependencies: ["ARCore", "ARAnalysis", "ARGenerate"]),
         .testTarget(
             name: "ARReportTests",
             dependencies: ["ARReport", "ARGenerate", "PostgresTestSupport"],

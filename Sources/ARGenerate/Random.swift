@@ -1,10 +1,11 @@
-/// SplitMix64: expands one 64-bit seed into well-mixed words (seeds xoshiro).
-struct SplitMix64 {
+/// SplitMix64: expands one 64-bit seed into well-mixed words (seeds xoshiro). Public for the
+/// tests that draw random cases from a seed, so that a failure can be replayed.
+public struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

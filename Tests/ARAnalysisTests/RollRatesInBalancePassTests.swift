@@ -1,4 +1,5 @@
 import ARCore
+import ARGenerate
 import Foundation
 import Testing
 
@@ -10,22 +11,10 @@ import Testing
 /// and the balances must be those of the pass without roll dates.
 @Suite("Roll rates from the balance pass")
 struct RollRatesInBalancePassTests {
-    /// SplitMix64: the same ledger on every run, so a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Invoices in USD and EUR issued over 2024, each left unpaid, paid in full, paid in parts,
     /// overpaid, or paid before its issue date; payments fall on, before and after month ends.
     static func randomLedger(seed: UInt64) throws -> Ledger {
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix64(seed: seed)
         var invoices = ["invoice_id,customer_id,issue_date,due_date,amount,currency"]
         var payments = ["payment_id,customer_id,invoice_id,date,amount,currency"]
         let start = day("2024-01-01")

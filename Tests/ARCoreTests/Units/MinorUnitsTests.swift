@@ -1,3 +1,4 @@
+import ARGenerate
 import Testing
 
 @testable import ARCore
@@ -96,21 +97,9 @@ struct MinorUnitsTests {
         return (minor < 0 ? "-" : "") + text
     }
 
-    /// SplitMix64: the same samples on every run, so a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("format agrees with the slow reference for every length of number and 0 to 18 decimals")
     func formatsLikeReference() {
-        var generator = SeededGenerator(state: 42)
+        var generator = SplitMix64(seed: 42)
         var samples: [Int64] = [0, 1, -1, 9, 10, 11, 99, 100, Int64.max, Int64.min, Int64.min + 1]
         var power: Int64 = 1
         for _ in 0...18 {
