@@ -165,8 +165,9 @@ public enum BalanceSeries {
             state = State(date: date, bucket: bucket, open: open)
         }
 
-        /// After the invoice's last date visited: open at a roll date followed by one not visited,
-        /// where it is settled, its balance there rolled nowhere.
+        /// After the invoice's last date visited. Open at a roll date whose next roll date was not
+        /// visited (the invoice is settled by then), its balance at that date counts for the pair,
+        /// as rolled nowhere.
         @inline(__always)
         func finish(_ state: State, layout: SumsLayout, into sums: UnsafeMutableBufferPointer<Int64>) {
             if state.bucket >= 0, state.date < last { sums[layout.rollFrom(state.date, state.bucket)] += state.open }

@@ -71,8 +71,9 @@ public enum SVGRenderer {
 
 extension String {
     /// Every occurrence of `target` replaced, left to right, without overlaps. Compared as UTF-8
-    /// bytes, not characters (Cairo's SVG is ASCII where ids are), in one pass: Foundation's `range(of:)` bridged the rest of the text at each match,
-    /// which made a chart with hundreds of ids quadratic (25 ms a run in the 5M benchmark).
+    /// bytes, not characters (Cairo's SVG is ASCII where ids are), in one pass: Foundation's
+    /// `range(of:)` bridged the rest of the text at each match, which made a chart with hundreds
+    /// of ids quadratic (25 ms a run in the 5M benchmark).
     func replacingAll(_ target: String, with replacement: String) -> String {
         let needle = Array(target.utf8)
         guard let first = needle.first else { return self }
