@@ -143,14 +143,14 @@ public enum BalanceSeries {
 
         struct State {
             var date = -1
-            /// -1: not open at `date`.
+            /// -1: no roll date seen open yet.
             var bucket = -1
             var open: Int64 = 0
         }
 
-        /// The invoice is in `bucket` with `open` (reporting minor units) at date `k`, or not open
-        /// there (bucket -1). An invoice's dates are visited in order without gaps, so when it was
-        /// open at the roll date seen before, that date is the one just before this one.
+        /// The invoice is open at date `k`, in `bucket` with `open` (reporting minor units). It is
+        /// open over one unbroken run of dates (from its issue until it is settled or overpaid),
+        /// so the roll date seen before, if any, is the one just before this one.
         @inline(__always)
         func visit(
             _ k: Int, bucket: Int, open: Int64, _ state: inout State, layout: SumsLayout,
@@ -165,9 +165,8 @@ public enum BalanceSeries {
             state = State(date: date, bucket: bucket, open: open)
         }
 
-        /// After the invoice's last date visited. Open at a roll date whose next roll date was not
-        /// visited (the invoice is settled by then), its balance at that date counts for the pair,
-        /// as rolled nowhere.
+        /// After the invoice's last open date. Open at a roll date but not at the next one (settled
+        /// or overpaid by then), its balance at that date counts for the pair, as rolled nowhere.
         @inline(__always)
         func finish(_ state: State, layout: SumsLayout, into sums: UnsafeMutableBufferPointer<Int64>) {
             if state.bucket >= 0, state.date < last { sums[layout.rollFrom(state.date, state.bucket)] += state.open }
@@ -234,12 +233,10 @@ public enum BalanceSeries {
             }
             if day < issue {
                 sums[layout.unapplied(k, currency)] += applied
-                if walk.enabled { walk.visit(k, bucket: -1, open: 0, &roll, layout: layout, into: sums) }
             } else if applied < amount {
                 addOpen(k, amount - applied)
             } else {
                 sums[layout.unapplied(k, currency)] += applied - amount
-                if walk.enabled { walk.visit(k, bucket: -1, open: 0, &roll, layout: layout, into: sums) }
             }
             k += 1
         }
