@@ -87,9 +87,10 @@ public final class CSVFileReader {
 
     /// Opens `path` and reads its header row. With a `sharedHash`, the bytes read go to it
     /// instead (which may ignore them, see `SharedFileHash.readerHashes`), and its `finish()`
-    /// gives the hash.
+    /// gives the hash. The default chunk of 512 KB stays in a core's 1.25 MB L2 cache from the
+    /// read's copy to the scan (and the hash, when the reader hashes); 4 MB chunks did not.
     public init(
-        path: String, chunkSize: Int = 4 << 20, progress: LoadProgress? = nil, sharedHash: SharedFileHash? = nil
+        path: String, chunkSize: Int = 512 << 10, progress: LoadProgress? = nil, sharedHash: SharedFileHash? = nil
     ) throws(InputError) {
         self.path = path
         self.progress = progress

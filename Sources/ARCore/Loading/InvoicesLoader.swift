@@ -14,7 +14,7 @@ struct InvoicesLoader {
     /// SharedFileHash) and which names the file. `chunkSize` is the reader's (tests make it small).
     static func load(
         _ hash: SharedFileHash, book: CurrencyBook, resolver initial: CustomerResolver, progress: LoadProgress?,
-        chunkSize: Int = 4 << 20
+        chunkSize: Int = 512 << 10
     ) throws -> Result {
         let reader = try CSVFileReader(path: hash.path, chunkSize: chunkSize, progress: progress, sharedHash: hash)
         let id = try ColumnRef(required: "invoice_id", in: reader)
