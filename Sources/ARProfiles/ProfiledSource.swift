@@ -58,13 +58,30 @@ public enum ProfiledSource {
         result.rejects = rateRejects + (conversion.rejects + mapped).sorted { $0.line < $1.line }
 
         // Invoice attributes by invoice id, in the ledger's invoice order.
-        let ids = result.ledger.invoices.ids
-        for (index, attribute) in profile.attributes.enumerated() {
-            var values = [String](repeating: "", count: result.ledger.invoices.count)
-            for (row, id) in conversion.invoiceIds.enumerated() {
-                if let invoice = ids.find(id) { values[Int(invoice)] = conversion.attributeValues[index][row] }
+        // The ids are looked up once, in row order (see KeyIndex.findEvery).
+        if !profile.attributes.isEmpty {
+            var ids = result.ledger.invoices.ids
+            var keys = ByteArena()
+            for id in conversion.invoiceIds {
+                var id = id
+                id.withUTF8 { keys.append($0) }
             }
-            result.ledger.invoices.attributes[attribute.name] = values
+            var invoiceOfRow = [Int32?](repeating: nil, count: keys.count)
+            keys.bytes.withUnsafeBufferPointer { arena in
+                ids.findEvery(
+                    count: keys.count,
+                    key: { row in
+                        UnsafeBufferPointer(rebasing: arena[Int(keys.starts[row])..<Int(keys.starts[row + 1])])
+                    },
+                    found: { row, invoice in invoiceOfRow[row] = invoice })
+            }
+            for (index, attribute) in profile.attributes.enumerated() {
+                var values = [String](repeating: "", count: result.ledger.invoices.count)
+                for (row, invoice) in invoiceOfRow.enumerated() {
+                    if let invoice { values[Int(invoice)] = conversion.attributeValues[index][row] }
+                }
+                result.ledger.invoices.attributes[attribute.name] = values
+            }
         }
 
         conversion.source.rejected = result.rejects.count - rateRejects.count

@@ -5,29 +5,35 @@ enum CashMatcher {
     static func match(
         _ rows: CashRows, invoices: InvoiceTable, book: CurrencyBook, paymentsPath: String, creditNotesPath: String
     ) throws -> (ApplicationTable, UnappliedTable) {
-        let ids = invoices.ids
-        // -1: on account; -2: names an unknown invoice; else the invoice index.
-        var parts = inParallelHalves(count: rows.count) { range -> [Int32] in
+        // -1: on account; -2: names an unknown invoice; else the invoice index. Each core looks up
+        // half the rows. Without a hash (the invoice ids came in order), a half whose rows name
+        // invoices too far out of order stops early, and finishes once the hash is built.
+        var ids = invoices.ids
+        var parts = inParallelHalves(count: rows.count) { [ids] range -> LookedUp in
+            var part = LookedUp(
+                range: range, target: [Int32](repeating: -1, count: range.count), done: range.lowerBound)
             // The first half's array has room for the second's, appended to it below.
-            var target = [Int32](repeating: -1, count: range.count)
-            if range.lowerBound == 0 { target.reserveCapacity(rows.count) }
-            rows.invoiceKey.bytes.withUnsafeBufferPointer { arena in
-                let starts = rows.invoiceKey.starts
-                ids.findAll(
-                    count: range.count,
-                    key: { i in
-                        let row = range.lowerBound + i
-                        return UnsafeBufferPointer(rebasing: arena[Int(starts[row])..<Int(starts[row + 1])])
-                    },
-                    found: { i, invoice in
-                        let row = range.lowerBound + i
-                        if starts[row] != starts[row + 1] { target[i] = invoice ?? -2 }
-                    })
-            }
-            return target
+            if range.lowerBound == 0 { part.target.reserveCapacity(rows.count) }
+            part.lookUp(rows.invoiceKey, in: ids)
+            return part
         }
-        var joined = parts.removeFirst()
-        if let second = parts.first { joined.append(contentsOf: second) }
+        if parts.contains(where: { !$0.isComplete }) {
+            ids.buildHash()
+            let (hashed, unfinished) = (ids, parts)
+            let finish: @Sendable (LookedUp) -> LookedUp = { part in
+                var part = part
+                part.lookUp(rows.invoiceKey, in: hashed)
+                return part
+            }
+            if unfinished.count == 2 {
+                let (first, second) = try inParallel({ finish(unfinished[0]) }, { finish(unfinished[1]) })
+                parts = [first, second]
+            } else {
+                parts = unfinished.map(finish)
+            }
+        }
+        var joined = parts.removeFirst().target
+        if let second = parts.first { joined.append(contentsOf: second.target) }
         let target = joined
 
         let converters = PairConverters(book)
@@ -184,6 +190,32 @@ enum CashMatcher {
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// The invoices that a range of cash rows names, looked up from the range's start up to `done`.
+struct LookedUp: Sendable {
+    let range: Range<Int>
+    /// By row from the range's start: -1 on account, -2 an unknown invoice, else the invoice index.
+    var target: [Int32]
+    var done: Int
+
+    var isComplete: Bool { done == range.upperBound }
+
+    /// Looks up the rows from `done` on; without a hash in `ids`, it may stop early (see `KeyIndex.findAll`).
+    mutating func lookUp(_ keys: ByteArena, in ids: KeyIndex) {
+        let lower = range.lowerBound
+        done = keys.bytes.withUnsafeBufferPointer { arena in
+            let starts = keys.starts
+            return target.withUnsafeMutableBufferPointer { target in
+                ids.findAll(
+                    done..<range.upperBound,
+                    key: { row in UnsafeBufferPointer(rebasing: arena[Int(starts[row])..<Int(starts[row + 1])]) },
+                    found: { row, invoice in
+                        if starts[row] != starts[row + 1] { target[row - lower] = invoice ?? -2 }
+                    })
             }
         }
     }

@@ -109,7 +109,7 @@ public enum DataFolderLoader {
 
         var disputes = DisputeTable()
         if let parsedDisputes {
-            let resolved = DisputesLoader.resolve(parsedDisputes, invoices: invoices.table.ids)
+            let resolved = DisputesLoader.resolve(parsedDisputes, invoices: &invoices.table.ids)
             disputes = resolved.table
             rejects += resolved.rejects
             inputs.append(resolved.summary)

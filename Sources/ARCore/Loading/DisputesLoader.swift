@@ -73,13 +73,15 @@ struct DisputesLoader {
     }
 
     /// The parsed rows whose invoice is in `invoices`; the others are unknown_invoice rejects.
-    static func resolve(_ parsed: Parsed, invoices: KeyIndex) -> Result {
+    /// `invoices` is inout because a lookup may build its hash (see KeyIndex.findEvery), which the
+    /// cash matcher then uses too.
+    static func resolve(_ parsed: Parsed, invoices: inout KeyIndex) -> Result {
         var table = DisputeTable()
         var rejects = parsed.rejects
         var found = [Int32?](repeating: nil, count: parsed.lines.count)
         parsed.invoiceKeys.bytes.withUnsafeBufferPointer { arena in
             let starts = parsed.invoiceKeys.starts
-            invoices.findAll(
+            invoices.findEvery(
                 count: parsed.lines.count,
                 key: { row in UnsafeBufferPointer(rebasing: arena[Int(starts[row])..<Int(starts[row + 1])]) },
                 found: { row, invoice in found[row] = invoice })

@@ -26,9 +26,10 @@ struct InvoicesLoader {
         var sink = RejectSink(file: file)
         var resolver = initial
         var table = InvoiceTable()
-        // About 60 bytes a row: reserving avoids regrowing millions of entries.
+        // About 60 bytes a row: reserving avoids regrowing millions of entries. Exports are often
+        // sorted by invoice id: while they are, the duplicate check needs no hash table.
         let expected = max(16, reader.estimatedRows(bytesPerRow: 50))
-        table.ids = KeyIndex(capacity: expected)
+        table.ids = KeyIndex(capacity: expected, deferringHash: true)
         table.customer.reserveCapacity(expected)
         table.issue.reserveCapacity(expected)
         table.due.reserveCapacity(expected)
@@ -89,7 +90,8 @@ struct StagedInvoices {
     private let spans = FixedSlots(Self.capacity, repeating: (record: 0..<0, key: 0..<0))
     /// Records and ids kept aside, by slot: rare.
     private var aside: [Int: (record: [UInt8], key: [UInt8])] = [:]
-    private let probes = FixedSlots(Self.capacity, repeating: KeyIndex.Probe(UnsafeBufferPointer(start: nil, count: 0)))
+    /// nil while the index defers its hash: the key then needs no slot.
+    private let probes = FixedSlots<KeyIndex.Probe?>(Self.capacity, repeating: nil)
     private let lines = FixedSlots(Self.capacity, repeating: 0)
     /// The rows' values by column; a flush moves the accepted rows' to the front, then appends them.
     private let customers = FixedSlots<Int32>(Self.capacity, repeating: 0)
@@ -104,8 +106,12 @@ struct StagedInvoices {
     /// released on every row.
     mutating func add(_ row: CSVRow, id: ColumnRef, values rowValues: Values, index: inout KeyIndex) {
         let key = row.value(id)
-        let probe = KeyIndex.Probe(key)
-        index.prefetch(probe)
+        var probe: KeyIndex.Probe? = nil
+        if index.isHashed {
+            let hashed = KeyIndex.Probe(key)
+            index.prefetch(hashed)
+            probe = hashed
+        }
         if let record = row.rawInBuffer, bytes.fits(record.count), let recordStart = record.baseAddress,
             let keyStart = key.baseAddress ?? record.baseAddress
         {

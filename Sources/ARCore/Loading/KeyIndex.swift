@@ -15,13 +15,22 @@ import CPrefetch
 /// billion probes), so it touches one slot; a key is compared byte for byte, in
 /// the arena, only when its hash bits match. Small slots keep the table of five
 /// million invoices at 64 MB: less memory to zero, fewer cache and TLB misses.
+///
+/// Made with `deferringHash`, the index builds no slots while each key comes after the one
+/// before in byte order, as exports sorted by id do: a key after the last cannot be a repeat,
+/// and the arena is itself sorted, so lookups search it (`findAll` walks a finger along it).
+/// The first key out of order builds the slots from the keys so far, and the index hashes from
+/// then on; so can `buildHash()`, when lookups come in an order the finger cannot follow.
 public struct KeyIndex: Sendable {
     private var arena: [UInt8] = []
     /// Start of key i in the arena; key i ends where key i+1 starts (32 bits: arenas stay under 4 GB).
     private var starts: [UInt32] = [0]
-    /// High 32 bits of the hash | index + 1 (low 32 bits); 0 = empty.
+    /// High 32 bits of the hash | index + 1 (low 32 bits); 0 = empty. Empty while the hash is
+    /// deferred: the keys are then in ascending byte order.
     private var slots: [UInt64]
     private var mask: Int
+    /// The number of slots for the capacity asked for, built when the hash is.
+    private let plannedSlots: Int
 
     /// A key's hash, computed once for a prefetch and the insert or lookup after it.
     struct Probe {
@@ -65,17 +74,26 @@ public struct KeyIndex: Sendable {
         var tag: UInt64 { hash & 0xFFFF_FFFF_0000_0000 }
     }
 
-    public init(capacity: Int = 16) {
-        // The table grows past 70% full, so this capacity fits without growing.
-        var size = 16
-        while size * 7 < capacity * 10 { size <<= 1 }
-        slots = KeyIndex.emptySlots(size)
-        mask = size - 1
+    /// - Parameter deferringHash: build no slots while the keys come in ascending byte order.
+    public init(capacity: Int = 16, deferringHash: Bool = false) {
+        plannedSlots = KeyIndex.slotCount(for: capacity)
+        slots = deferringHash ? [] : KeyIndex.emptySlots(plannedSlots)
+        mask = deferringHash ? 0 : plannedSlots - 1
         starts.reserveCapacity(capacity + 1)
         arena.reserveCapacity(capacity * 10)
     }
 
+    /// The table grows past 70% full: this many slots hold `capacity` keys without growing.
+    private static func slotCount(for capacity: Int) -> Int {
+        var size = 16
+        while size * 7 < capacity * 10 { size <<= 1 }
+        return size
+    }
+
     public var count: Int { starts.count - 1 }
+
+    /// Whether keys are found through the slots; if not, every key came after the one before.
+    public var isHashed: Bool { !slots.isEmpty }
 
     /// The key at `index` as a String.
     public func key(_ index: Int) -> String {
@@ -94,18 +112,28 @@ public struct KeyIndex: Sendable {
 
     /// The index of `key`, or nil.
     public func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        find(key, Probe(key)).index
+        guard isHashed else { return sortedFind(key) }
+        return find(key, Probe(key)).index
     }
 
-    /// Looks up many keys: `key(i)` gives key i of `count`, `found(i, index)` receives each result.
-    /// Keys go in batches whose first slots are prefetched together, so their cache misses
-    /// overlap instead of queueing one after another (the table is far larger than the cache).
-    public func findAll(count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>, found: (Int, Int32?) -> Void) {
+    /// Looks up keys `range` in turn: `key(i)` gives key i, `found(i, index)` receives each result.
+    /// Returns where it stopped: `range.upperBound` once every key is looked up.
+    ///
+    /// With slots, keys go in batches whose first slots are prefetched together, so their cache
+    /// misses overlap instead of queueing one after another (the table is far larger than the
+    /// cache). Without, a finger walks the sorted keys from each key's place to the next one's,
+    /// a few comparisons when the keys come nearly in order. When they do not (more than
+    /// `fingerBudget` comparisons a key over `fingerWindow` keys), the walk stops early: build the
+    /// hash and look up the rest. `findEvery` does both.
+    public func findAll(
+        _ range: Range<Int>, key: (Int) -> UnsafeBufferPointer<UInt8>, found: (Int, Int32?) -> Void
+    ) -> Int {
+        guard isHashed else { return walkFinger(range, key: key, found: found) }
         let batch = 16
         var probes = [Probe](repeating: Probe(UnsafeBufferPointer(start: nil, count: 0)), count: batch)
-        var start = 0
-        while start < count {
-            let end = min(start + batch, count)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(start + batch, range.upperBound)
             for i in start..<end {
                 probes[i - start] = Probe(key(i))
                 prefetch(probes[i - start])
@@ -113,13 +141,143 @@ public struct KeyIndex: Sendable {
             for i in start..<end { found(i, find(key(i), probes[i - start]).index) }
             start = end
         }
+        return range.upperBound
+    }
+
+    /// Looks up keys `0..<count` (see `findAll`), building the hash first if the finger cannot follow them.
+    public mutating func findEvery(
+        count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>, found: (Int, Int32?) -> Void
+    ) {
+        let done = findAll(0..<count, key: key, found: found)
+        guard done < count else { return }
+        buildHash()
+        _ = findAll(done..<count, key: key, found: found)
+    }
+
+    /// Keys a window of the finger walk counts comparisons over.
+    static let fingerWindow = 1024
+
+    /// `findAll` on the sorted keys: each search starts where the last one ended, and gallops
+    /// (1, 2, 4, ... keys away) to bracket the key before a binary search inside the bracket.
+    ///
+    /// Keys looked up in ascending order cost at most about 2 log2(gap) + 2 comparisons each,
+    /// where gap is the average distance between their places: `count / range.count` keys. The
+    /// walk allows that plus 8 a key over each window; keys in no order cost about 2 log2(count)
+    /// and stop it within a window. An empty key is looked up without moving the finger: empty
+    /// references (cash on account) sort first, and chasing them would cost two long gallops each.
+    private func walkFinger(
+        _ range: Range<Int>, key: (Int) -> UnsafeBufferPointer<UInt8>, found: (Int, Int32?) -> Void
+    ) -> Int {
+        let gap = max(1, count / max(1, range.count))
+        let budget = KeyIndex.fingerWindow * (2 * (Int.bitWidth - gap.leadingZeroBitCount) + 10)
+        let emptyKey: Int32? = count > 0 && starts[1] == 0 ? 0 : nil
+        var finger = 0
+        var comparisons = 0
+        var windowEnd = range.lowerBound + KeyIndex.fingerWindow
+        for i in range {
+            if i == windowEnd {
+                if comparisons > budget { return i }
+                comparisons = 0
+                windowEnd += KeyIndex.fingerWindow
+            }
+            let key = key(i)
+            guard !key.isEmpty else {
+                found(i, emptyKey)
+                continue
+            }
+            let (index, place) = gallop(key, from: finger, comparisons: &comparisons)
+            found(i, index)
+            finger = place
+        }
+        return range.upperBound
+    }
+
+    /// Finds `key` in the sorted keys, searching out from key `finger`: its index if present, and
+    /// where the search ended (the key's place, or the last key's index when it sorts after all).
+    private func gallop(_ key: UnsafeBufferPointer<UInt8>, from finger: Int, comparisons: inout Int) -> (
+        index: Int32?, place: Int
+    ) {
+        let count = count
+        guard count > 0 else { return (nil, 0) }
+        let start = min(finger, count - 1)
+        comparisons += 1
+        let order = compare(start, key)
+        if order == 0 { return (Int32(start), start) }
+        // Bracket the key between `low` (before it, or -1) and `high` (not before it, or `count`).
+        var low = -1
+        var high = count
+        var step = 1
+        if order < 0 {
+            low = start
+            while start + step < count {
+                comparisons += 1
+                if compare(start + step, key) >= 0 {
+                    high = start + step
+                    break
+                }
+                low = start + step
+                step <<= 1
+            }
+        } else {
+            high = start
+            while start - step >= 0 {
+                comparisons += 1
+                if compare(start - step, key) < 0 {
+                    low = start - step
+                    break
+                }
+                high = start - step
+                step <<= 1
+            }
+        }
+        let place = lowerBound(key, after: low, before: high, comparisons: &comparisons)
+        guard place < count else { return (nil, count - 1) }
+        comparisons += 1
+        return (compare(place, key) == 0 ? Int32(place) : nil, place)
+    }
+
+    /// The first index in `low + 1...high` whose key is not before `key`, given that key `low` is
+    /// before it (or `low` is -1) and key `high` is not (or `high` is `count`).
+    private func lowerBound(_ key: UnsafeBufferPointer<UInt8>, after low: Int, before high: Int, comparisons: inout Int)
+        -> Int
+    {
+        var low = low
+        var high = high
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            comparisons += 1
+            if compare(middle, key) < 0 { low = middle } else { high = middle }
+        }
+        return high
+    }
+
+    /// A binary search of the sorted keys.
+    private func sortedFind(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var comparisons = 0
+        let place = lowerBound(key, after: -1, before: count, comparisons: &comparisons)
+        return place < count && compare(place, key) == 0 ? Int32(place) : nil
+    }
+
+    /// Key `index` against `key` in byte order: negative if it comes before, zero if equal.
+    @inline(__always)
+    private func compare(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let start = Int(starts[index])
+        let length = Int(starts[index + 1]) - start
+        return arena.withUnsafeBufferPointer { arena in
+            guard let base = arena.baseAddress else { return length - key.count }
+            guard let other = key.baseAddress else { return length }
+            return ShortBytes.compare(base + start, length, other, key.count)
+        }
     }
 
     /// Prefetches the probe's first slot, so a later lookup or insert of that key finds it in the
     /// cache. A prefetch, unlike a load, does not hold back the work after it while the miss is served.
     @inline(__always)
     func prefetch(_ probe: Probe) {
-        slots.withUnsafeBufferPointer { ar_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: probe.hash) & mask)) }
+        slots.withUnsafeBufferPointer { slots in
+            guard let base = slots.baseAddress else { return }
+            ar_prefetch(base + (Int(truncatingIfNeeded: probe.hash) & mask))
+        }
     }
 
     /// Prefetches where key `index` starts; `prefetchKey(_:)` a few keys later then finds it cached.
@@ -144,7 +302,7 @@ public struct KeyIndex: Sendable {
         return bytes.withUnsafeMutableBufferPointer { find(UnsafeBufferPointer($0)) }
     }
 
-    /// The key's index if present, else the empty slot where it would go.
+    /// The key's index if present, else the empty slot where it would go (with slots only).
     @inline(__always)
     private func find(_ key: UnsafeBufferPointer<UInt8>, _ probe: Probe) -> (index: Int32?, emptySlot: Int) {
         let tag = probe.tag
@@ -168,17 +326,29 @@ public struct KeyIndex: Sendable {
         let length = Int(starts[index + 1]) - start
         guard length == key.count else { return false }
         return length == 0
-            || arena.withUnsafeBufferPointer { ShortBytes.equal($0.baseAddress! + start, key.baseAddress!, count: length) }
+            || arena.withUnsafeBufferPointer {
+                ShortBytes.equal($0.baseAddress! + start, key.baseAddress!, count: length)
+            }
     }
 
     /// Inserts `key` if new; returns its index and whether it was inserted.
     @discardableResult
     public mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int32, inserted: Bool) {
-        insert(key, Probe(key))
+        insert(key, nil)
     }
 
-    /// Inserts `key`, whose probe is already computed (see `prefetch`).
-    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ probe: Probe) -> (index: Int32, inserted: Bool) {
+    /// Inserts `key`, whose probe may be computed already (see `prefetch`).
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ computed: Probe?) -> (index: Int32, inserted: Bool) {
+        if !isHashed {
+            if count == 0 || compare(count - 1, key) < 0 {
+                let index = Int32(count)
+                arena.append(contentsOf: key)
+                starts.append(UInt32(arena.count))
+                return (index, true)
+            }
+            buildHash()
+        }
+        let probe = computed ?? Probe(key)
         var (found, slot) = find(key, probe)
         if let found { return (found, false) }
         if (count + 1) * 10 > slots.count * 7 {
@@ -216,20 +386,45 @@ public struct KeyIndex: Sendable {
         }
     }
 
+    /// Builds the slots of a deferred hash from the keys so far (nothing if built already), with
+    /// room for the capacity asked for at first or, if more, for the keys there are and a few more.
+    public mutating func buildHash() {
+        guard !isHashed else { return }
+        place(size: max(plannedSlots, KeyIndex.slotCount(for: count + 16)))
+    }
+
     /// Doubles the table and places every key again.
     private mutating func grow() {
-        let size = slots.count * 2
-        var grown = KeyIndex.emptySlots(size)
+        place(size: slots.count * 2)
+    }
+
+    /// Places every key in a new table of `size` slots. The keys are distinct, so each goes in
+    /// the first empty slot of its probe; the first slots of 16 keys at a time are prefetched.
+    private mutating func place(size: Int) {
+        var table = KeyIndex.emptySlots(size)
         let newMask = size - 1
-        for index in 0..<count {
-            withKey(index) { key in
-                let probe = Probe(key)
-                var slot = Int(truncatingIfNeeded: probe.hash) & newMask
-                while grown[slot] != 0 { slot = (slot + 1) & newMask }
-                grown[slot] = probe.tag | UInt64(index + 1)
+        let count = count
+        let batch = 16
+        var probes = [Probe](repeating: Probe(UnsafeBufferPointer(start: nil, count: 0)), count: batch)
+        table.withUnsafeMutableBufferPointer { table in
+            guard let base = table.baseAddress else { return }
+            var first = 0
+            while first < count {
+                let end = min(first + batch, count)
+                for index in first..<end {
+                    probes[index - first] = withKey(index) { Probe($0) }
+                    ar_prefetch(base + (Int(truncatingIfNeeded: probes[index - first].hash) & newMask))
+                }
+                for index in first..<end {
+                    let probe = probes[index - first]
+                    var slot = Int(truncatingIfNeeded: probe.hash) & newMask
+                    while table[slot] != 0 { slot = (slot + 1) & newMask }
+                    table[slot] = probe.tag | UInt64(index + 1)
+                }
+                first = end
             }
         }
-        slots = grown
+        slots = table
         mask = newMask
     }
 }
