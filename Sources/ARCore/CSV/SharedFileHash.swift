@@ -65,7 +65,7 @@ public final class SharedFileHash: Sendable {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 512 << 10, alignment: 64)
         defer { block.deallocate() }
         while !stop.isRaised {
             let (offset, takenOver) = state.withLock { ($0.hashed, $0.takenOver) }
@@ -120,7 +120,7 @@ public final class SharedFileHash: Sendable {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .missingFile(path: path) }
         defer { close(fd) }
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 64)
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 512 << 10, alignment: 64)
         defer { block.deallocate() }
         while true {
             let n = pread(fd, block.baseAddress!, block.count, off_t(offset))
