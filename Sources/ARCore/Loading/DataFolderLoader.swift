@@ -55,9 +55,11 @@ public enum DataFolderLoader {
 
         // The big files are hashed (for run.json) by whichever thread has time: while fx rates and
         // customers load here, another thread starts on them. Then payments.csv is hashed by its
-        // reader as it reads, and invoices.csv, slower to parse, by whichever loading thread is
-        // free first: its own once it has parsed everything, or the payments thread once done with
-        // payments, credit notes and disputes (see SharedFileHash).
+        // reader as it reads, until the invoices thread, done first, takes the rest over; and
+        // invoices.csv by whichever loading thread is free first: its own once it has parsed
+        // everything, or the payments thread once done with payments, credit notes and disputes
+        // (see SharedFileHash). Which is free first depends on the data: invoice ids in order
+        // make invoices.csv the quicker file to parse, ids out of order the slower.
         let paymentsPath = present(CashLoader.paymentsFile)
         let creditNotesPath = present(CashLoader.creditNotesFile)
         let disputesPath = present(DisputesLoader.file)
@@ -88,7 +90,11 @@ public enum DataFolderLoader {
         // The two big files load side by side; disputes.csv is read after the cash files, its
         // invoice ids looked up once invoices.csv is loaded.
         let (loadedInvoices, (loadedCash, parsedDisputes)) = try inParallel(
-            { try InvoicesLoader.load(invoicesHash, book: book, resolver: resolver, progress: progress) },
+            {
+                let invoices = try InvoicesLoader.load(invoicesHash, book: book, resolver: resolver, progress: progress)
+                _ = try paymentsHash?.finish()
+                return invoices
+            },
             {
                 let cash = try CashLoader.load(
                     payments: paymentsHash, creditNotesPath: creditNotesPath, book: book, resolver: resolver,
