@@ -87,7 +87,8 @@ struct CashLoader {
         let amount = try ColumnRef(required: "amount", in: reader)
         var sink = RejectSink(file: creditNotesFile)
         let expected = reader.estimatedRows(bytesPerRow: 40)
-        var seen = KeyIndex(capacity: expected)
+        // Credit ids in order (as exports often are) are checked for repeats without a hash table.
+        var seen = KeyIndex(capacity: expected, deferringHash: true)
         reserve(&result.rows, result.rows.count + expected)
         let required = RequiredColumns([id, customer, date, amount])
         var staged = StagedCashRows()
