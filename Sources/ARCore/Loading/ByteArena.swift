@@ -25,6 +25,13 @@ public struct ByteArena: Sendable {
         starts.append(contentsOf: ends)
     }
 
+    /// Appends every string of `other`, in order.
+    mutating func append(_ other: ByteArena) {
+        let offset = UInt32(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        starts.append(contentsOf: other.starts.dropFirst().lazy.map { $0 + offset })
+    }
+
     var byteCount: Int { bytes.count }
 
     /// Empties the arena, keeping its storage.
@@ -38,7 +45,8 @@ public struct ByteArena: Sendable {
 
     public func string(_ index: Int) -> String {
         bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(starts[index])..<Int(starts[index + 1])]), as: UTF8.self)
+            String(
+                decoding: UnsafeBufferPointer(rebasing: $0[Int(starts[index])..<Int(starts[index + 1])]), as: UTF8.self)
         }
     }
 

@@ -13,6 +13,18 @@ struct CashRows: Sendable {
     var line: [Int32] = []
 
     var count: Int { customer.count }
+
+    /// Appends `other`'s rows after these (credit notes loaded on another thread).
+    mutating func append(_ other: CashRows) {
+        customer.append(contentsOf: other.customer)
+        date.append(contentsOf: other.date)
+        amount.append(contentsOf: other.amount)
+        currency.append(contentsOf: other.currency)
+        kind.append(contentsOf: other.kind)
+        invoiceKey.append(other.invoiceKey)
+        reference.append(other.reference)
+        line.append(contentsOf: other.line)
+    }
 }
 
 /// Reads payments.csv and credit_notes.csv (SPEC sections 1, 2 and 7).
@@ -29,13 +41,14 @@ struct CashLoader {
 
     /// Loads whichever of the two files exist (nil = absent). payments.csv comes as its hash, which
     /// another thread works on while this one parses (see SharedFileHash) and which names the file.
+    /// `extraRows` more rows are reserved with the payments' (credit notes appended later).
     static func load(
         payments: SharedFileHash?, creditNotesPath: String?, book: CurrencyBook, resolver initial: CustomerResolver,
-        progress: LoadProgress?
+        progress: LoadProgress?, reservingExtraRows extraRows: Int = 0
     ) throws -> Result {
         var result = Result(rows: CashRows(), resolver: initial, rejects: [], summaries: [])
         if let payments {
-            try loadPayments(payments, book: book, into: &result, progress: progress)
+            try loadPayments(payments, book: book, into: &result, progress: progress, extraRows: extraRows)
         }
         if let creditNotesPath {
             try loadCreditNotes(path: creditNotesPath, book: book, into: &result, progress: progress)
@@ -44,7 +57,7 @@ struct CashLoader {
     }
 
     private static func loadPayments(
-        _ hash: SharedFileHash, book: CurrencyBook, into result: inout Result, progress: LoadProgress?
+        _ hash: SharedFileHash, book: CurrencyBook, into result: inout Result, progress: LoadProgress?, extraRows: Int
     ) throws {
         let reader = try CSVFileReader(path: hash.path, progress: progress, sharedHash: hash)
         let id = try ColumnRef(required: "payment_id", in: reader)
@@ -54,7 +67,7 @@ struct CashLoader {
         let amount = try ColumnRef(required: "amount", in: reader)
         let currency = ColumnRef(optional: "currency", in: reader)
         var sink = RejectSink(file: paymentsFile)
-        reserve(&result.rows, reader.estimatedRows(bytesPerRow: 50))
+        reserve(&result.rows, reader.estimatedRows(bytesPerRow: 50) + extraRows)
         let required = RequiredColumns([id, customer, date, amount])
         var staged = StagedCashRows()
         try reader.forEachRow { row in
@@ -78,7 +91,9 @@ struct CashLoader {
         result.summaries.append(summary)
     }
 
-    private static func loadCreditNotes(path: String, book: CurrencyBook, into result: inout Result, progress: LoadProgress?) throws {
+    private static func loadCreditNotes(
+        path: String, book: CurrencyBook, into result: inout Result, progress: LoadProgress?
+    ) throws {
         let reader = try CSVFileReader(path: path, progress: progress)
         let id = try ColumnRef(required: "credit_id", in: reader)
         let customer = try ColumnRef(required: "customer_id", in: reader)
@@ -98,7 +113,8 @@ struct CashLoader {
             else { return true }
             // Credit notes are in the customer's currency (SPEC section 7).
             let currencyIndex = result.resolver.currency(of: customerIndex)
-            let rowCurrency = RowCurrency(code: UnsafeBufferPointer(start: nil, count: 0), default: currencyIndex, book: book)
+            let rowCurrency = RowCurrency(
+                code: UnsafeBufferPointer(start: nil, count: 0), default: currencyIndex, book: book)
             guard let minor = sink.positiveAmount(row, amount, rowCurrency, book), sink.isNewKey(row, id, in: &seen)
             else { return true }
             staged.add(

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What a load produced: the ledger, every rejected row, and what was read.
 public struct LoadResult: Sendable {
@@ -37,7 +38,8 @@ public enum DataFolderLoader {
         }
     }
 
-    public static func load(folder: String, settings: LoadSettings, progress: LoadProgress? = nil) throws -> LoadResult {
+    public static func load(folder: String, settings: LoadSettings, progress: LoadProgress? = nil) throws -> LoadResult
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw InputError.missingFile(path: folder)
@@ -87,30 +89,45 @@ public enum DataFolderLoader {
         let resolver = CustomerResolver(known: customerIndex, table: customers)
 
         phases.lap("load_reference")
-        // The two big files load side by side; disputes.csv is read after the cash files, its
-        // invoice ids looked up once invoices.csv is loaded.
-        let (loadedInvoices, (loadedCash, parsedDisputes)) = try inParallel(
+        // The two big files load side by side. credit_notes.csv and disputes.csv, small beside
+        // them, go to whichever thread is free first; disputes' invoice ids are looked up once
+        // invoices.csv is loaded.
+        let smallFiles = SmallFileLoads(
+            creditNotesPath: creditNotesPath, disputesPath: disputesPath, book: book, resolver: resolver,
+            progress: progress)
+        let (loadedInvoices, loadedPayments) = try inParallel(
             {
                 let invoices = try InvoicesLoader.load(invoicesHash, book: book, resolver: resolver, progress: progress)
                 _ = try paymentsHash?.finish()
+                smallFiles.work()
                 return invoices
             },
             {
-                let cash = try CashLoader.load(
-                    payments: paymentsHash, creditNotesPath: creditNotesPath, book: book, resolver: resolver,
-                    progress: progress)
-                let disputes = try disputesPath.map { try DisputesLoader.parse(path: $0, progress: progress) }
+                let payments = try CashLoader.load(
+                    payments: paymentsHash, creditNotesPath: nil, book: book, resolver: resolver, progress: progress,
+                    reservingExtraRows: smallFiles.estimatedCreditRows)
+                smallFiles.work()
                 _ = try invoicesHash.finish()
-                return (cash, disputes)
+                return payments
             })
-        var (invoices, cash) = (loadedInvoices, loadedCash)
+        // Their errors come after the big files', in file order, as when one thread read them all.
+        let (loadedCredits, parsedDisputes) = try smallFiles.results()
+        // Consumed, not copied: a second reference to the payments' columns would make the
+        // append below copy them all.
+        var invoices = consume loadedInvoices
+        var cash = consume loadedPayments
+        var credits = consume loadedCredits
+        if customerIndex == nil {
+            customers = discoverCustomers(&invoices, &cash, &credits)
+        }
+        if let credits = consume credits {
+            cash.rows.append(credits.rows)
+            cash.rejects += credits.rejects
+            cash.summaries += credits.summaries
+        }
         rejects += invoices.rejects + cash.rejects
         inputs.append(invoices.summary)
         inputs += cash.summaries
-
-        if customerIndex == nil {
-            customers = discoverCustomers(&invoices, &cash)
-        }
         phases.lap("load_parse")
 
         var disputes = DisputeTable()
@@ -137,10 +154,12 @@ public enum DataFolderLoader {
     }
 
     /// Without customers.csv, customers are those the rows name, with default settings;
-    /// each file's local customer indices are renumbered into one table.
-    private static func discoverCustomers(_ invoices: inout InvoicesLoader.Result, _ cash: inout CashLoader.Result)
-        -> CustomerTable
-    {
+    /// each file's local customer indices are renumbered into one table (invoices first, then
+    /// payments, then credit notes).
+    private static func discoverCustomers(
+        _ invoices: inout InvoicesLoader.Result, _ payments: inout CashLoader.Result,
+        _ credits: inout CashLoader.Result?
+    ) -> CustomerTable {
         var all = KeyIndex()
         var table = CustomerTable()
         func remap(_ local: KeyIndex) -> [Int32] {
@@ -156,10 +175,85 @@ public enum DataFolderLoader {
             }
         }
         let invoiceMap = remap(invoices.resolver.discovered)
-        let cashMap = remap(cash.resolver.discovered)
         invoices.table.customer = invoices.table.customer.map { invoiceMap[Int($0)] }
-        cash.rows.customer = cash.rows.customer.map { cashMap[Int($0)] }
+        let paymentMap = remap(payments.resolver.discovered)
+        payments.rows.customer = payments.rows.customer.map { paymentMap[Int($0)] }
+        if var part = credits {
+            let creditMap = remap(part.resolver.discovered)
+            part.rows.customer = part.rows.customer.map { creditMap[Int($0)] }
+            credits = part
+        }
         return table
+    }
+}
+
+/// credit_notes.csv and disputes.csv, loaded by whichever of the two loading threads is free
+/// first: with invoice ids in order the invoices thread finishes its file well before the
+/// payments thread, with ids out of order well after. Each thread calls `work()` once done
+/// with its big file; a file is taken by one thread only.
+final class SmallFileLoads: Sendable {
+    private let creditNotesPath: String?
+    private let disputesPath: String?
+    private let book: CurrencyBook
+    private let resolver: CustomerResolver
+    private let progress: LoadProgress?
+    /// The next file to take: 0 credit notes, 1 disputes, then none.
+    private let next = Mutex(0)
+    private let credits = Mutex<Result<CashLoader.Result, any Error>?>(nil)
+    private let disputes = Mutex<Result<DisputesLoader.Parsed, any Error>?>(nil)
+
+    init(
+        creditNotesPath: String?, disputesPath: String?, book: CurrencyBook, resolver: CustomerResolver,
+        progress: LoadProgress?
+    ) {
+        self.creditNotesPath = creditNotesPath
+        self.disputesPath = disputesPath
+        self.book = book
+        self.resolver = resolver
+        self.progress = progress
+    }
+
+    /// A guess at credit_notes.csv's rows from its size, for the payments' columns to reserve.
+    var estimatedCreditRows: Int {
+        guard let creditNotesPath,
+            let size = try? FileManager.default.attributesOfItem(atPath: creditNotesPath)[.size] as? Int
+        else { return 0 }
+        return size / 40
+    }
+
+    /// Loads the files no thread has taken yet, one at a time.
+    func work() {
+        while true {
+            let job = next.withLock { next in
+                defer { next += 1 }
+                return next
+            }
+            switch job {
+            case 0:
+                guard let creditNotesPath else { continue }
+                let loaded = Result { () throws -> CashLoader.Result in
+                    try CashLoader.load(
+                        payments: nil, creditNotesPath: creditNotesPath, book: book, resolver: resolver,
+                        progress: progress)
+                }
+                credits.withLock { $0 = loaded }
+            case 1:
+                guard let disputesPath else { continue }
+                let parsed = Result { () throws -> DisputesLoader.Parsed in
+                    try DisputesLoader.parse(path: disputesPath, progress: progress)
+                }
+                disputes.withLock { $0 = parsed }
+            default:
+                return
+            }
+        }
+    }
+
+    /// What was loaded (nil for a file that is absent); the first error in file order, if any.
+    func results() throws -> (credits: CashLoader.Result?, disputes: DisputesLoader.Parsed?) {
+        let credits = try self.credits.withLock { $0 }?.get()
+        let disputes = try self.disputes.withLock { $0 }?.get()
+        return (credits, disputes)
     }
 }
 
