@@ -45,19 +45,22 @@ public enum Analysis {
             ledger: ledger, facts: facts, dates: trendDates + trendDates.map { $0 - window } + [asOf - 365] + extra,
             buckets: settings.buckets, basis: settings.basis, rollRatesOver: trendDates)
         // The position at T (every open item, sorted), and on the other core the roll-forward, the
-        // sales calendar and the year's days to pay: they depend on nothing but the ledger, the
-        // facts and the balances, and take about as long on each side.
+        // sales calendar and the year's days to pay, at T and at the back-test's T-91 in one pass:
+        // they depend on nothing but the ledger, the facts and the balances, and take about as
+        // long on each side.
         let atT = balances[asOf]!
         let opening = balances[asOf - window]!
-        let (position, (rollForward, sales, settlement)) = try inParallel(
+        let (position, (rollForward, sales, years)) = try inParallel(
             { Position.compute(ledger: ledger, facts: facts, settings: settings) },
             {
                 (
                     RollForward.compute(ledger: ledger, opening: opening, closing: atT),
                     SalesCalendar(ledger: ledger, facts: facts, through: asOf),
-                    SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf)
+                    SettlementYear.compute(
+                        ledger: ledger, facts: facts, asOf: asOf, alsoAt: asOf - ForecastBackTest.lookbackDays)
                 )
             })
+        let settlement = years.atT
 
         // Two independent computations of AR at T must agree to the cent.
         let positionTotal = position.openTotal.reduce(0, +)
@@ -85,7 +88,10 @@ public enum Analysis {
 
         // The back-test (a second position, at T-91) depends on nothing below: it runs on the other core.
         let (backTest, (risk, worklist, holds, forecast)) = try inParallel(
-            { ForecastBackTest.compute(ledger: ledger, facts: facts, settings: settings) },
+            {
+                ForecastBackTest.compute(
+                    ledger: ledger, facts: facts, settings: settings, settlement: years.atOther)
+            },
             {
                 let risk = RiskScorecard.compute(
                     ledger: ledger, position: position, settlement: settlement, asOf: asOf, settings: settings.risk)

@@ -92,32 +92,64 @@ public struct SettlementYear: Sendable {
     }
 
     public static func compute(ledger: Ledger, facts: InvoiceFacts, asOf: Day) -> SettlementYear {
+        compute(ledger: ledger, facts: facts, asOf: asOf, alsoAt: nil).atT
+    }
+
+    /// The year to `asOf` and, with `other`, the year to `other` too, in the same pass over the
+    /// invoices: the run reads it at T and at the back-test's T-91, and the pass is memory-bound
+    /// (five columns of every invoice).
+    public static func compute(ledger: Ledger, facts: InvoiceFacts, asOf: Day, alsoAt other: Day?) -> (
+        atT: SettlementYear, atOther: SettlementYear?
+    ) {
         let customers = ledger.customers.count
-        var recent = [SettlementStats](repeating: SettlementStats(), count: customers)
-        var earlier = [SettlementStats](repeating: SettlementStats(), count: customers)
+        let empty = [SettlementStats](repeating: SettlementStats(), count: customers)
+        var (recent, earlier) = (empty, empty)
+        var (otherRecent, otherEarlier) = other == nil ? ([], []) : (empty, empty)
         let invoices = ledger.invoices
-        let split = asOf - recentDays
+        // Settlement days outside both years are skipped at once.
+        let (low, high) = other.map { (min(asOf, $0) - 365, max(asOf, $0)) } ?? (asOf - 365, asOf)
+        let secondDate = other ?? asOf
         recent.withUnsafeMutableBufferPointer { recent in
             earlier.withUnsafeMutableBufferPointer { earlier in
-                for invoice in 0..<invoices.count {
-                    let settle = facts.settle[invoice]
-                    guard settle > asOf - 365, settle <= asOf else { continue }
-                    let customer = Int(invoices.customer[invoice])
-                    let (weight, issue, due) = (
-                        facts.amountReporting[invoice], invoices.issue[invoice], invoices.due[invoice]
-                    )
-                    if settle > split {
-                        recent[customer].add(weight: weight, issue: issue, due: due, settle: settle)
-                    } else {
-                        earlier[customer].add(weight: weight, issue: issue, due: due, settle: settle)
+                otherRecent.withUnsafeMutableBufferPointer { otherRecent in
+                    otherEarlier.withUnsafeMutableBufferPointer { otherEarlier in
+                        for invoice in 0..<invoices.count {
+                            let settle = facts.settle[invoice]
+                            guard settle > low, settle <= high else { continue }
+                            let customer = Int(invoices.customer[invoice])
+                            let (weight, issue, due) = (
+                                facts.amountReporting[invoice], invoices.issue[invoice], invoices.due[invoice]
+                            )
+                            if settle > asOf - 365, settle <= asOf {
+                                if settle > asOf - recentDays {
+                                    recent[customer].add(weight: weight, issue: issue, due: due, settle: settle)
+                                } else {
+                                    earlier[customer].add(weight: weight, issue: issue, due: due, settle: settle)
+                                }
+                            }
+                            if other != nil, settle > secondDate - 365, settle <= secondDate {
+                                if settle > secondDate - recentDays {
+                                    otherRecent[customer].add(weight: weight, issue: issue, due: due, settle: settle)
+                                } else {
+                                    otherEarlier[customer].add(weight: weight, issue: issue, due: due, settle: settle)
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
-        // Integer sums: the same totals as a pass over the whole year.
+        return (
+            year(recent: recent, earlier: earlier),
+            other == nil ? nil : year(recent: otherRecent, earlier: otherEarlier)
+        )
+    }
+
+    /// The year from its two parts by customer: integer sums, the same totals as a pass over the whole year.
+    private static func year(recent: [SettlementStats], earlier: [SettlementStats]) -> SettlementYear {
         var overall = SettlementStats()
         var byCustomer = recent
-        for customer in 0..<customers {
+        for customer in 0..<recent.count {
             byCustomer[customer].add(earlier[customer])
             overall.add(byCustomer[customer])
         }

@@ -30,7 +30,10 @@ public struct ForecastBackTest: Sendable, Equatable {
 
     /// The same ledger (rates at T) seen at B = T-91: the forecast at B, and the payments applied
     /// in each of its weeks to the invoices open at B, up to each invoice's open amount at B.
-    public static func compute(ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings) -> ForecastBackTest {
+    /// `settlement`, when given, must be the year to B (`SettlementYear.compute` at T-91).
+    public static func compute(
+        ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings, settlement given: SettlementYear? = nil
+    ) -> ForecastBackTest {
         var earlier = settings
         earlier.asOf = settings.asOf - lookbackDays
         let asOf = earlier.asOf
@@ -38,7 +41,7 @@ public struct ForecastBackTest: Sendable, Equatable {
         let position = Position.compute(ledger: ledger, facts: facts, settings: earlier, sorted: false)
         let forecast = CashForecast.compute(
             ledger: ledger, position: position,
-            settlement: SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf), asOf: asOf)
+            settlement: given ?? SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf), asOf: asOf)
         let horizonEnd = CashForecast.weekStart(CashForecast.weeks + 1, asOf: asOf) - 1
         var actual = [Int64](repeating: 0, count: CashForecast.weeks)
         let invoices = ledger.invoices
@@ -61,7 +64,8 @@ public struct ForecastBackTest: Sendable, Equatable {
         }
         let weeks = forecast.weekPeriods.enumerated().map { index, period in
             BackTestWeek(
-                week: index + 1, start: period.start!, end: period.end!, forecast: period.expected, actual: actual[index])
+                week: index + 1, start: period.start!, end: period.end!, forecast: period.expected,
+                actual: actual[index])
         }
         return ForecastBackTest(asOf: asOf, weeks: weeks)
     }
