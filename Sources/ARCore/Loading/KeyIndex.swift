@@ -185,6 +185,14 @@ public struct KeyIndex: Sendable {
                 found(i, emptyKey)
                 continue
             }
+            // Most often, cash rows in invoice order name the invoice after the last one.
+            let next = finger + 1
+            if next < count, keyEquals(next, key) {
+                comparisons += 1
+                found(i, Int32(next))
+                finger = next
+                continue
+            }
             let (index, place) = gallop(key, from: finger, comparisons: &comparisons)
             found(i, index)
             finger = place
