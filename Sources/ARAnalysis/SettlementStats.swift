@@ -66,6 +66,8 @@ public struct SettlementStats: Sendable, Equatable {
 /// it: invoices settled in (T-365, T], and the same split at T-90 for risk's trend factor.
 /// One pass over the invoices gives all three (the windows were once computed a pass each).
 public struct SettlementYear: Sendable {
+    /// T.
+    public var asOf: Day
     /// Settled in (T-365, T].
     public var overall: SettlementStats
     public var byCustomer: [SettlementStats]
@@ -140,13 +142,13 @@ public struct SettlementYear: Sendable {
             }
         }
         return (
-            year(recent: recent, earlier: earlier),
-            other == nil ? nil : year(recent: otherRecent, earlier: otherEarlier)
+            year(asOf: asOf, recent: recent, earlier: earlier),
+            other.map { year(asOf: $0, recent: otherRecent, earlier: otherEarlier) }
         )
     }
 
     /// The year from its two parts by customer: integer sums, the same totals as a pass over the whole year.
-    private static func year(recent: [SettlementStats], earlier: [SettlementStats]) -> SettlementYear {
+    private static func year(asOf: Day, recent: [SettlementStats], earlier: [SettlementStats]) -> SettlementYear {
         var overall = SettlementStats()
         var byCustomer = recent
         for customer in 0..<recent.count {
@@ -154,6 +156,6 @@ public struct SettlementYear: Sendable {
             overall.add(byCustomer[customer])
         }
         return SettlementYear(
-            overall: overall, byCustomer: byCustomer, recentByCustomer: recent, earlierByCustomer: earlier)
+            asOf: asOf, overall: overall, byCustomer: byCustomer, recentByCustomer: recent, earlierByCustomer: earlier)
     }
 }

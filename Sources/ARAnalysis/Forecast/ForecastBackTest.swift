@@ -37,6 +37,7 @@ public struct ForecastBackTest: Sendable, Equatable {
         var earlier = settings
         earlier.asOf = settings.asOf - lookbackDays
         let asOf = earlier.asOf
+        assert(given.map { $0.asOf == asOf } ?? true, "the settlement year given is not the year to T-91")
         // Items are only summed here: their order does not matter, so they are not sorted.
         let position = Position.compute(ledger: ledger, facts: facts, settings: earlier, sorted: false)
         let forecast = CashForecast.compute(

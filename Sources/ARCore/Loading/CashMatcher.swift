@@ -19,18 +19,19 @@ enum CashMatcher {
         }
         if parts.contains(where: { !$0.isComplete }) {
             ids.buildHash()
-            let (hashed, unfinished) = (ids, parts)
-            let finish: @Sendable (LookedUp) -> LookedUp = { part in
-                var part = part
-                part.lookUp(rows.invoiceKey, in: hashed)
-                return part
-            }
-            if unfinished.count == 2 {
-                let (first, second) = try inParallel({ finish(unfinished[0]) }, { finish(unfinished[1]) })
-                parts = [first, second]
+            // The rest of each half is looked up into a new array, spliced in here: the closures
+            // capture ranges, not the halves, so each half's target stays unique and is written
+            // in place (a captured copy would make the write copy it, reserved room lost).
+            let (hashed, pending) = (ids, parts.map { $0.done..<$0.range.upperBound })
+            let rest: @Sendable (Range<Int>) -> [Int32] = { LookedUp.targets(rows.invoiceKey, $0, in: hashed) }
+            let tails: [[Int32]]
+            if pending.count == 2 {
+                let (first, second) = try inParallel({ rest(pending[0]) }, { rest(pending[1]) })
+                tails = [first, second]
             } else {
-                parts = unfinished.map(finish)
+                tails = pending.map(rest)
             }
+            for index in parts.indices { parts[index].fill(tails[index]) }
         }
         var joined = parts.removeFirst().target
         if let second = parts.first { joined.append(contentsOf: second.target) }
@@ -206,17 +207,42 @@ struct LookedUp: Sendable {
 
     /// Looks up the rows from `done` on; without a hash in `ids`, it may stop early (see `KeyIndex.findAll`).
     mutating func lookUp(_ keys: ByteArena, in ids: KeyIndex) {
-        let lower = range.lowerBound
-        done = keys.bytes.withUnsafeBufferPointer { arena in
+        let (lower, from) = (range.lowerBound, done)
+        done = target.withUnsafeMutableBufferPointer { target in
+            LookedUp.lookUp(keys, from..<range.upperBound, in: ids) { row, value in target[row - lower] = value }
+        }
+    }
+
+    /// The targets of `rows` (looked up to the end: `ids` must be hashed), by row from the first.
+    static func targets(_ keys: ByteArena, _ rows: Range<Int>, in ids: KeyIndex) -> [Int32] {
+        var targets = [Int32](repeating: -1, count: rows.count)
+        targets.withUnsafeMutableBufferPointer { targets in
+            _ = lookUp(keys, rows, in: ids) { row, value in targets[row - rows.lowerBound] = value }
+        }
+        return targets
+    }
+
+    /// Writes the targets of the rows from `done` to the range's end (`targets(_:_:in:)`).
+    mutating func fill(_ rest: [Int32]) {
+        let offset = done - range.lowerBound
+        target.withUnsafeMutableBufferPointer { target in
+            for (index, value) in rest.enumerated() { target[offset + index] = value }
+        }
+        done = range.upperBound
+    }
+
+    /// Looks up `rows`, giving `set` each row that names an invoice and its target; returns where it stopped.
+    private static func lookUp(
+        _ keys: ByteArena, _ rows: Range<Int>, in ids: KeyIndex, set: (Int, Int32) -> Void
+    ) -> Int {
+        keys.bytes.withUnsafeBufferPointer { arena in
             let starts = keys.starts
-            return target.withUnsafeMutableBufferPointer { target in
-                ids.findAll(
-                    done..<range.upperBound,
-                    key: { row in UnsafeBufferPointer(rebasing: arena[Int(starts[row])..<Int(starts[row + 1])]) },
-                    found: { row, invoice in
-                        if starts[row] != starts[row + 1] { target[row - lower] = invoice ?? -2 }
-                    })
-            }
+            return ids.findAll(
+                rows,
+                key: { row in UnsafeBufferPointer(rebasing: arena[Int(starts[row])..<Int(starts[row + 1])]) },
+                found: { row, invoice in
+                    if starts[row] != starts[row + 1] { set(row, invoice ?? -2) }
+                })
         }
     }
 }

@@ -122,9 +122,9 @@ public struct KeyIndex: Sendable {
     /// With slots, keys go in batches whose first slots are prefetched together, so their cache
     /// misses overlap instead of queueing one after another (the table is far larger than the
     /// cache). Without, a finger walks the sorted keys from each key's place to the next one's,
-    /// a few comparisons when the keys come nearly in order. When they do not (more than
-    /// `fingerBudget` comparisons a key over `fingerWindow` keys), the walk stops early: build the
-    /// hash and look up the rest. `findEvery` does both.
+    /// a few comparisons when the keys come nearly in order. When they do not (a window of
+    /// `fingerWindow` keys costs more comparisons than keys in order would, see `walkFinger`),
+    /// the walk stops early: build the hash and look up the rest. `findEvery` does both.
     public func findAll(
         _ range: Range<Int>, key: (Int) -> UnsafeBufferPointer<UInt8>, found: (Int, Int32?) -> Void
     ) -> Int {
@@ -162,8 +162,9 @@ public struct KeyIndex: Sendable {
     ///
     /// Keys looked up in ascending order cost at most about 2 log2(gap) + 2 comparisons each,
     /// where gap is the average distance between their places: `count / range.count` keys. The
-    /// walk allows that plus 8 a key over each window; keys in no order cost about 2 log2(count)
-    /// and stop it within a window. An empty key is looked up without moving the finger: empty
+    /// walk allows that plus 10 a key over each window; keys in no order cost about 2 log2(count)
+    /// and stop it within a window once the index holds more than a few thousand keys (on fewer,
+    /// the walk may go on: a search of so few keys is cheap anyway). An empty key is looked up without moving the finger: empty
     /// references (cash on account) sort first, and chasing them would cost two long gallops each.
     private func walkFinger(
         _ range: Range<Int>, key: (Int) -> UnsafeBufferPointer<UInt8>, found: (Int, Int32?) -> Void
@@ -187,8 +188,8 @@ public struct KeyIndex: Sendable {
             }
             // Most often, cash rows in invoice order name the invoice after the last one.
             let next = finger + 1
+            comparisons += 1
             if next < count, keyEquals(next, key) {
-                comparisons += 1
                 found(i, Int32(next))
                 finger = next
                 continue

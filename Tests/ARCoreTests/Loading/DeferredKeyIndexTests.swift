@@ -144,8 +144,18 @@ struct DeferredKeyIndexTests {
         var hashed = invoices
         hashed.ids.buildHash()
         #expect(!invoices.ids.isHashed)
-        for shuffled in [false, true] {
-            let order = shuffled ? Array(specs.indices).shuffled(using: &random) : Array(specs.indices)
+        // In order; shuffled; the first half in order and the second shuffled (one core's walk
+        // stops, the other's finishes); the first 20,000 rows shuffled (one core, which stops).
+        let inOrder = Array(specs.indices)
+        let half = specs.count / 2
+        let orders: [(String, [Int])] = [
+            ("in order", inOrder),
+            ("shuffled", inOrder.shuffled(using: &random)),
+            ("second half shuffled", Array(inOrder[..<half]) + inOrder[half...].shuffled(using: &random)),
+            ("20,000 rows shuffled", Array(inOrder[..<20_000]).shuffled(using: &random)),
+        ]
+        for (name, order) in orders {
+            let shuffled = name
             var rows = CashRows()
             for (line, spec) in order.map({ specs[$0] }).enumerated() {
                 rows.customer.append(0)
@@ -163,13 +173,14 @@ struct DeferredKeyIndexTests {
                 rows, invoices: invoices, book: book, paymentsPath: "p", creditNotesPath: "c")
             let (expected, expectedUnapplied) = try CashMatcher.match(
                 rows, invoices: hashed, book: book, paymentsPath: "p", creditNotesPath: "c")
-            #expect(applied.start == expected.start, "shuffled: \(shuffled)")
+            #expect(applied.start == expected.start, "\(shuffled)")
             #expect(applied.date == expected.date)
             #expect(applied.amount == expected.amount)
-            #expect(applied.count == 60_000 + 46_666)
+            #expect(applied.count == (order.count == specs.count ? 60_000 + 46_666 : expected.count))
+            #expect(applied.count > order.count / 2)
             #expect(unapplied.reference == expectedUnapplied.reference)
             #expect(unapplied.reason == expectedUnapplied.reason)
-            #expect(unapplied.count == specs.count - applied.count)
+            #expect(unapplied.count == order.count - applied.count)
         }
     }
 

@@ -76,4 +76,42 @@ struct StagedInvoicesTests {
             #expect(try load(folder.filePath("invoices.csv"), chunkSize: chunkSize) == whole, "chunk \(chunkSize)")
         }
     }
+
+    /// Ids in order need no hash table until one repeats or comes out of order (KeyIndex's
+    /// deferred hash): the switch may fall anywhere in a staged batch of 16, the key that causes
+    /// it may be new or a repeat, and a repeat of it may follow in the same batch.
+    @Test(
+        "ids in order, then a repeat or a step back anywhere in a batch: the same invoices and duplicates",
+        arguments: [
+            // (rows in order before the break, the keys that follow: an earlier row's number, or a new one)
+            (20, [20, 21, 22]),  // the last id again, in the second batch
+            (16, [3, 3, 17]),  // a step back that repeats row 3, then again, right at a batch's start
+            (7, [100, 50, 50, 8]),  // new ids out of order, a repeat in the same batch, then 8 (new, behind 100)
+            (30, [31, 32, 33]),  // in order throughout: no break at all
+        ])
+    func deferredHash(before: Int, then: [Int]) throws {
+        // Zero-padded, so numeric order is byte order.
+        let keys = Array(1...before) + then
+        var text = invoiceHeader
+        var seen = Set<Int>()
+        var expectedIDs: [String] = []
+        var expectedRejects: [String] = []
+        for (row, k) in keys.enumerated() {
+            let id = "INV" + String(repeating: "0", count: 5 - String(k).count) + String(k)
+            let record = "\(id),C1,2024-01-05,,\(row + 1).00,"
+            text += record + "\n"
+            if seen.insert(k).inserted {
+                expectedIDs.append(id)
+            } else {
+                expectedRejects.append(
+                    "\(row + 2) duplicate_key invoice_id '\(id)' appears on an earlier row | \(record)")
+            }
+        }
+        let folder = try TempDataFolder()
+        try folder.write("invoices.csv", text)
+        let loaded = try load(folder.filePath("invoices.csv"), chunkSize: 1 << 20)
+        #expect(loaded.ids == expectedIDs)
+        #expect(loaded.rejects == expectedRejects)
+        #expect(loaded.amounts.count == expectedIDs.count)
+    }
 }
