@@ -60,8 +60,9 @@ public enum DataFolderLoader {
         // reader as it reads, until the invoices thread, done first, takes the rest over; and
         // invoices.csv by whichever loading thread is free first: its own once it has parsed
         // everything, or the payments thread once done with payments and whichever of the small
-        // files it took (see SharedFileHash and SmallFileLoads). Which is free first depends on the data: invoice ids in order
-        // make invoices.csv the quicker file to parse, ids out of order the slower.
+        // files it took (see SharedFileHash and SmallFileLoads). Which is free first depends on
+        // the data: invoice ids in order make invoices.csv the quicker file to parse, ids out of
+        // order the slower.
         let paymentsPath = present(CashLoader.paymentsFile)
         let creditNotesPath = present(CashLoader.creditNotesFile)
         let disputesPath = present(DisputesLoader.file)
