@@ -122,19 +122,12 @@ public struct SettlementYear: Sendable {
                             let (weight, issue, due) = (
                                 facts.amountReporting[invoice], invoices.issue[invoice], invoices.due[invoice]
                             )
-                            if settle > asOf - 365, settle <= asOf {
-                                if settle > asOf - recentDays {
-                                    recent[customer].add(weight: weight, issue: issue, due: due, settle: settle)
-                                } else {
-                                    earlier[customer].add(weight: weight, issue: issue, due: due, settle: settle)
-                                }
-                            }
-                            if other != nil, settle > secondDate - 365, settle <= secondDate {
-                                if settle > secondDate - recentDays {
-                                    otherRecent[customer].add(weight: weight, issue: issue, due: due, settle: settle)
-                                } else {
-                                    otherEarlier[customer].add(weight: weight, issue: issue, due: due, settle: settle)
-                                }
+                            let settled = SettledInvoice(weight: weight, issue: issue, due: due, settle: settle)
+                            settled.count(toYearEnding: asOf, customer: customer, recent: recent, earlier: earlier)
+                            if other != nil {
+                                settled.count(
+                                    toYearEnding: secondDate, customer: customer, recent: otherRecent,
+                                    earlier: otherEarlier)
                             }
                         }
                     }
@@ -145,6 +138,28 @@ public struct SettlementYear: Sendable {
             year(asOf: asOf, recent: recent, earlier: earlier),
             other.map { year(asOf: $0, recent: otherRecent, earlier: otherEarlier) }
         )
+    }
+
+    /// One settled invoice, counted in the year to a date if it falls in it.
+    private struct SettledInvoice {
+        let weight: Int64
+        let issue: Day
+        let due: Day
+        let settle: Day
+
+        /// Adds the invoice to `customer`'s recent or earlier part of the year to `asOf`, if settled in it.
+        @inline(__always)
+        func count(
+            toYearEnding asOf: Day, customer: Int, recent: UnsafeMutableBufferPointer<SettlementStats>,
+            earlier: UnsafeMutableBufferPointer<SettlementStats>
+        ) {
+            guard settle > asOf - 365, settle <= asOf else { return }
+            if settle > asOf - recentDays {
+                recent[customer].add(weight: weight, issue: issue, due: due, settle: settle)
+            } else {
+                earlier[customer].add(weight: weight, issue: issue, due: due, settle: settle)
+            }
+        }
     }
 
     /// The year from its two parts by customer: integer sums, the same totals as a pass over the whole year.

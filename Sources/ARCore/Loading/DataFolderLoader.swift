@@ -175,13 +175,15 @@ public enum DataFolderLoader {
                 return global
             }
         }
+        func renumber(_ cash: inout CashLoader.Result) {
+            let map = remap(cash.resolver.discovered)
+            cash.rows.customer = cash.rows.customer.map { map[Int($0)] }
+        }
         let invoiceMap = remap(invoices.resolver.discovered)
         invoices.table.customer = invoices.table.customer.map { invoiceMap[Int($0)] }
-        let paymentMap = remap(payments.resolver.discovered)
-        payments.rows.customer = payments.rows.customer.map { paymentMap[Int($0)] }
+        renumber(&payments)
         if var part = credits {
-            let creditMap = remap(part.resolver.discovered)
-            part.rows.customer = part.rows.customer.map { creditMap[Int($0)] }
+            renumber(&part)
             credits = part
         }
         return table

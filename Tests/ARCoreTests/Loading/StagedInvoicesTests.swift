@@ -29,6 +29,13 @@ struct StagedInvoicesTests {
             })
     }
 
+    /// `text` written as invoices.csv in a new folder (kept alive by the caller), loaded in 1 MB chunks.
+    func loadWritten(_ text: String) throws -> (TempDataFolder, Loaded) {
+        let folder = try TempDataFolder()
+        try folder.write("invoices.csv", text)
+        return (folder, try load(folder.filePath("invoices.csv"), chunkSize: 1 << 20))
+    }
+
     @Test("records short, long and quoted, batches cut early, records kept aside: the same invoices and rejects")
     func everyPath() throws {
         // invoice_id is the second column, so an id starts well inside its record.
@@ -61,9 +68,7 @@ struct StagedInvoicesTests {
                 expectedIDs.append(id(k))
             }
         }
-        let folder = try TempDataFolder()
-        try folder.write("invoices.csv", text)
-        let whole = try load(folder.filePath("invoices.csv"), chunkSize: 1 << 20)
+        let (folder, whole) = try loadWritten(text)
         #expect(whole.rejects == expectedRejects)
         #expect(whole.ids == expectedIDs)
         #expect(whole.amounts.count == expectedIDs.count)
@@ -107,9 +112,7 @@ struct StagedInvoicesTests {
                     "\(row + 2) duplicate_key invoice_id '\(id)' appears on an earlier row | \(record)")
             }
         }
-        let folder = try TempDataFolder()
-        try folder.write("invoices.csv", text)
-        let loaded = try load(folder.filePath("invoices.csv"), chunkSize: 1 << 20)
+        let (_, loaded) = try loadWritten(text)
         #expect(loaded.ids == expectedIDs)
         #expect(loaded.rejects == expectedRejects)
         #expect(loaded.amounts.count == expectedIDs.count)
