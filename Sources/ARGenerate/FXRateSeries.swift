@@ -55,9 +55,9 @@ struct FXRateSeries {
     func convert(_ minor: Int64, from: Int, to: Int, on day: Day, book: CurrencyBook) -> Int64 {
         let numerator =
             Int128(minor) * Int128(rate(from, on: day))
-            * Int128(Decimal10.pow10[max(0, book[to].minorDigits - book[from].minorDigits)])
+            * Int128(Decimal10.power(max(0, book[to].minorDigits - book[from].minorDigits)))
         let denominator =
-            Int128(rate(to, on: day)) * Int128(Decimal10.pow10[max(0, book[from].minorDigits - book[to].minorDigits)])
+            Int128(rate(to, on: day)) * Int128(Decimal10.power(max(0, book[from].minorDigits - book[to].minorDigits)))
         return Int64(Decimal10.divideRoundingHalfAway(numerator, by: denominator))
     }
 }

@@ -151,7 +151,7 @@ public final class CSVFileReader {
                 bytes, from: consumed, isLastChunk: atEOF, line: &line, fields: fields
             ) { record, _ in
                 var rawCopy: [UInt8]? = nil
-                for index in 0..<width where fields[index].hasEscapedQuotes {
+                for index in 0..<(record.hasEscapedQuotes ? width : 0) where fields[index].hasEscapedQuotes {
                     if rawCopy == nil {
                         rawCopy = Array(
                             UnsafeBufferPointer(start: base + record.rawStart, count: record.rawEnd - record.rawStart))

@@ -17,6 +17,9 @@ public struct CSVRecord {
     /// Offsets of the raw record in the buffer, without its line terminator.
     public var rawStart: Int
     public var rawEnd: Int
+    /// Some field of the record holds doubled quotes (see `CSVField.hasEscapedQuotes`), so a
+    /// reader checks its fields only for the rare record that has any.
+    public var hasEscapedQuotes: Bool
 }
 
 /// What stopped a scan of a buffer.
@@ -63,6 +66,7 @@ public enum CSVScanner {
         while pos < count {
             let recordStart = pos
             var newlinesInside = 0
+            var escapedQuotes = false
             var fieldIndex = 0
             var recordEnd = -1
             var next = -1
@@ -82,6 +86,7 @@ public enum CSVScanner {
                             if pos + 1 < count {
                                 if bytes[pos + 1] == quote {
                                     field.hasEscapedQuotes = true
+                                    escapedQuotes = true
                                     pos += 2
                                     continue
                                 }
@@ -134,7 +139,8 @@ public enum CSVScanner {
                 fields[filled] = CSVField(start: recordEnd, end: recordEnd, hasEscapedQuotes: false)
                 filled += 1
             }
-            let record = CSVRecord(line: line, rawStart: recordStart, rawEnd: recordEnd)
+            let record = CSVRecord(
+                line: line, rawStart: recordStart, rawEnd: recordEnd, hasEscapedQuotes: escapedQuotes)
             line += 1 + newlinesInside
             pos = next
             // A blank line is not a record.

@@ -49,7 +49,7 @@ public struct FXRate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The rate as a Double, for display only.
-    public var approximateValue: Double { Double(mantissa) / Double(Decimal10.pow10[scale]) }
+    public var approximateValue: Double { Double(mantissa) / Double(Decimal10.power(scale)) }
 }
 
 /// Converts minor units of one currency into minor units of another exactly:
@@ -77,13 +77,13 @@ public struct MinorUnitConverter: Sendable, Hashable {
     /// From `source` at `sourceRate` into `target` at `targetRate` (both against the reporting currency):
     /// minor_t = minor_s * rate_s / rate_t * 10^(digits_t - digits_s).
     public init(from source: Currency, rate sourceRate: FXRate, to target: Currency, rate targetRate: FXRate) {
-        var numerator = Int128(sourceRate.mantissa) * Int128(Decimal10.pow10[targetRate.scale])
-        var denominator = Int128(targetRate.mantissa) * Int128(Decimal10.pow10[sourceRate.scale])
+        var numerator = Int128(sourceRate.mantissa) * Int128(Decimal10.power(targetRate.scale))
+        var denominator = Int128(targetRate.mantissa) * Int128(Decimal10.power(sourceRate.scale))
         let digitShift = target.minorDigits - source.minorDigits
         if digitShift >= 0 {
-            numerator *= Int128(Decimal10.pow10[digitShift])
+            numerator *= Int128(Decimal10.power(digitShift))
         } else {
-            denominator *= Int128(Decimal10.pow10[-digitShift])
+            denominator *= Int128(Decimal10.power(-digitShift))
         }
         self.init(numerator: numerator, denominator: denominator)
     }

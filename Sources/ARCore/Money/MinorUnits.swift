@@ -58,7 +58,7 @@ public enum MinorUnits {
         }
         guard i == n else { return .malformed }
         if decimals > minorDigits { return .tooManyDecimals }
-        let (scaled, overflow) = value.multipliedReportingOverflow(by: Decimal10.pow10[minorDigits - decimals])
+        let (scaled, overflow) = value.multipliedReportingOverflow(by: Decimal10.power(minorDigits - decimals))
         if overflow { return .malformed }
         return .value(negative ? -scaled : scaled)
     }
@@ -93,7 +93,7 @@ public enum MinorUnits {
             }
             guard decimals <= minorDigits else { return nil }
         }
-        let (scaled, overflow) = value.multipliedReportingOverflow(by: Decimal10.pow10[minorDigits - decimals])
+        let (scaled, overflow) = value.multipliedReportingOverflow(by: Decimal10.power(minorDigits - decimals))
         return overflow ? nil : scaled
     }
 
