@@ -12,7 +12,10 @@ struct CSVScannerTests {
             switch n % 6 {
             case 0: rows.append("R\(n),\"Smith, Jones & \"\"Co\"\"\",\"a\(lineEnd)b\(lineEnd)c\",\(n).50")
             case 1: rows.append("R\(n),  spaced  ,\"\",\(n)")
-            case 2: rows.append("R\(n),\"\(String(repeating: "long,\"\"x\"\" ", count: 40 + n))\",\(String(repeating: "m", count: 1_500)),\(n)")
+            case 2:
+                rows.append(
+                    "R\(n),\"\(String(repeating: "long,\"\"x\"\" ", count: 40 + n))\",\(String(repeating: "m", count: 1_500)),\(n)"
+                )
             case 3: rows.append("R\(n),short")
             case 4: rows.append("")
             default: rows.append("R\(n),\"\"\"\",\"\(lineEnd)\",\"end\"")
@@ -34,7 +37,9 @@ struct CSVScannerTests {
         return records
     }
 
-    @Test("small, odd and large chunks give the reference parser's records", arguments: [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987])
+    @Test(
+        "small, odd and large chunks give the reference parser's records",
+        arguments: [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987])
     func chunkBoundaries(_ padding: Int) throws {
         let folder = try TempDataFolder()
         for lineEnd in ["\n", "\r\n"] {
@@ -51,7 +56,8 @@ struct CSVScannerTests {
             #expect(expected.count == 51)
             for chunkSize in [16, 64, 1_024, 1_031, 4_096, 1 << 20] {
                 let records = try readAll(folder.filePath("tricky.csv"), chunkSize: chunkSize)
-                #expect(records == expected, "chunk \(chunkSize), padding \(padding), line end \(lineEnd.debugDescription)")
+                #expect(
+                    records == expected, "chunk \(chunkSize), padding \(padding), line end \(lineEnd.debugDescription)")
             }
         }
     }
@@ -126,5 +132,24 @@ struct CSVScannerTests {
         #expect(quoted.lines == [2, 4])
         #expect(quoted.line == 5)
         #expect(scan("\"x\ny,1\n", last: true).stop == .unterminatedQuote(line: 2))
+    }
+
+    @Test("a record is flagged for doubled quotes only when one of its fields holds some")
+    func escapedQuotesFlag() {
+        let fields = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: 2)
+        defer { fields.deallocate() }
+        // The third record's doubled quotes are in a field past the two read: still flagged.
+        let text = "a,\"b\"\"c\"\nd,\"e\"\nf,g,\"h\"\"\"\n\"\",i\n"
+        var flags: [Bool] = []
+        var line = 2
+        let bytes = Array(text.utf8)
+        let stop = bytes.withUnsafeBufferPointer { buffer in
+            CSVScanner.scan(buffer, from: 0, isLastChunk: true, line: &line, fields: fields) { record, _ in
+                flags.append(record.hasEscapedQuotes)
+                return true
+            }
+        }
+        #expect(stop == .endOfInput)
+        #expect(flags == [true, false, true, false])
     }
 }

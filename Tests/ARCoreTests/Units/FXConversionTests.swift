@@ -5,7 +5,8 @@ import Testing
 /// exact decimal arithmetic.
 @Suite("FX rates and exact conversion")
 struct FXConversionTests {
-    let usd = Currency(code: "USD"), eur = Currency(code: "EUR"), jpy = Currency(code: "JPY"), kwd = Currency(code: "KWD")
+    let usd = Currency(code: "USD"), eur = Currency(code: "EUR"), jpy = Currency(code: "JPY"),
+        kwd = Currency(code: "KWD")
 
     func rate(_ text: String) throws -> FXRate { try #require(FXRate.parse(text)) }
 
@@ -78,7 +79,9 @@ struct FXConversionTests {
         #expect(converter.convert(1_000) == 1_642)
         #expect(converter.convert(-1_000) == -1_642)
         // Back: 1642 yen x 0.0067 / 1.1 = 10.0013 EUR -> 1000 cents.
-        #expect(MinorUnitConverter(from: jpy, rate: try rate("0.0067"), to: eur, rate: try rate("1.1")).convert(1_642) == 1_000)
+        #expect(
+            MinorUnitConverter(from: jpy, rate: try rate("0.0067"), to: eur, rate: try rate("1.1")).convert(1_642)
+                == 1_000)
     }
 
     @Test("the same currency converts to itself; a result beyond Int64 is nil, not wrapped")
@@ -89,11 +92,25 @@ struct FXConversionTests {
         #expect(double.convert(Int64.max) == nil)
         #expect(double.convert(Int64.min) == nil)
         // 10^16 cents at 1.5 = 1.5 x 10^16, exact.
-        #expect(MinorUnitConverter(from: eur, rate: try rate("1.5"), to: usd).convert(10_000_000_000_000_000) == 15_000_000_000_000_000)
+        #expect(
+            MinorUnitConverter(from: eur, rate: try rate("1.5"), to: usd).convert(10_000_000_000_000_000)
+                == 15_000_000_000_000_000)
     }
 
     /// The 64-bit path of `divideRoundingHalfAway` against the rule done in 128 bits: halves,
     /// signs, the 64-bit boundaries and random values.
+    @Test("powers of ten: 10^0 through 10^18, each ten times the one before")
+    func powersOfTen() {
+        #expect(Decimal10.power(0) == 1)
+        #expect(Decimal10.power(2) == 100)
+        #expect(Decimal10.power(18) == 1_000_000_000_000_000_000)
+        for exponent in 1...18 { #expect(Decimal10.power(exponent) == Decimal10.power(exponent - 1) * 10) }
+        // Minor units per major unit, as SPEC's currencies use them.
+        #expect(Currency(code: "USD").minorPerMajor == 100)
+        #expect(Currency(code: "JPY").minorPerMajor == 1)
+        #expect(Currency(code: "KWD").minorPerMajor == 1_000)
+    }
+
     @Test("rounding half away from zero: 64-bit and 128-bit paths agree")
     func roundingPaths() {
         func reference(_ n: Int128, _ d: Int128) -> Int128 {
@@ -103,7 +120,8 @@ struct FXConversionTests {
         }
         var cases: [(Int128, Int128)] = [
             (5, 10), (-5, 10), (4, 10), (-4, 10), (6, 10), (15, 10), (-15, 10), (0, 7), (1, 1), (-1, 1),
-            (Int128(Int64.max), 2), (Int128(Int64.min), 2), (Int128(Int64.min), 3), (Int128(Int64.max), Int128(Int64.max)),
+            (Int128(Int64.max), 2), (Int128(Int64.min), 2), (Int128(Int64.min), 3),
+            (Int128(Int64.max), Int128(Int64.max)),
             (Int128(Int64.min), Int128(Int64.max)), (Int128(Int64.max) + 1, 2), (Int128(Int64.min) - 1, 2),
             (Int128(Int64.max) * 1_000, 7), (12_345, Int128(Int64.max) + 10),
         ]
