@@ -59,8 +59,10 @@ public enum CSVScanner {
         onRecord: (CSVRecord, Int) throws -> Bool
     ) rethrows -> CSVScanStop {
         let count = bytes.count
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
-            cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
         let maxFields = fields.count
         var pos = startOffset
         while pos < count {

@@ -97,8 +97,6 @@ struct FXConversionTests {
                 == 15_000_000_000_000_000)
     }
 
-    /// The 64-bit path of `divideRoundingHalfAway` against the rule done in 128 bits: halves,
-    /// signs, the 64-bit boundaries and random values.
     @Test("powers of ten: 10^0 through 10^18, each ten times the one before")
     func powersOfTen() {
         #expect(Decimal10.power(0) == 1)
@@ -111,6 +109,8 @@ struct FXConversionTests {
         #expect(Currency(code: "KWD").minorPerMajor == 1_000)
     }
 
+    /// The 64-bit path of `divideRoundingHalfAway` against the rule done in 128 bits: halves,
+    /// signs, the 64-bit boundaries and random values.
     @Test("rounding half away from zero: 64-bit and 128-bit paths agree")
     func roundingPaths() {
         func reference(_ n: Int128, _ d: Int128) -> Int128 {
