@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Customers, one row each, in index order.
 public struct CustomerTable: Sendable {
     public var ids: [String] = []
@@ -30,6 +32,17 @@ public struct CustomerTable: Sendable {
         self.termsDays.append(termsDays)
         emails.append(email)
         phones.append(phone)
+    }
+}
+
+extension CustomerTable {
+    /// Prefetches customer `index`'s slots in the ids, names, emails and phones: for rows that
+    /// visit customers in no order (the worklist, by priority), a few rows ahead.
+    public func prefetchRow(_ index: Int) {
+        ids.withUnsafeBufferPointer { ar_prefetch($0.baseAddress! + index) }
+        names.withUnsafeBufferPointer { ar_prefetch($0.baseAddress! + index) }
+        emails.withUnsafeBufferPointer { ar_prefetch($0.baseAddress! + index) }
+        phones.withUnsafeBufferPointer { ar_prefetch($0.baseAddress! + index) }
     }
 }
 

@@ -9,19 +9,24 @@ extension OutputTables {
         let customers = ledger.customers
         var csv = CSVBuffer(capacity: analysis.worklist.count * 128 + 256)
         csv.header([
-            "customer_id", "name", "stage", "action", "oldest_invoice", "days_past_due", "past_due_amount", "risk_score",
+            "customer_id", "name", "stage", "action", "oldest_invoice", "days_past_due", "past_due_amount",
+            "risk_score",
             "risk_band", "priority", "email", "phone",
         ])
         // Read in place: copying an item (its action is a string) or the invoice table
         // (a dozen arrays) per row cost more reference counting than the row's formatting.
         let invoiceIDs = ledger.invoices.ids
         let worklist = analysis.worklist
-        // Rows come by priority, so their invoice ids are spread over the whole arena: each is
-        // prefetched (its start, then its bytes) a few rows before it is written.
+        // Rows come by priority, so their invoice ids are spread over the whole arena, and their
+        // customers over the customer table: each id is prefetched (its start, then its bytes)
+        // and each customer's slots a few rows before they are written.
         let count = worklist.count
         for index in worklist.indices {
             if index + 16 < count { invoiceIDs.prefetchStart(Int(worklist[index + 16].oldestInvoice)) }
-            if index + 8 < count { invoiceIDs.prefetchKey(Int(worklist[index + 8].oldestInvoice)) }
+            if index + 8 < count {
+                invoiceIDs.prefetchKey(Int(worklist[index + 8].oldestInvoice))
+                customers.prefetchRow(worklist[index + 8].customer)
+            }
             let customer = worklist[index].customer
             csv.field(customers.ids[customer])
             csv.field(customers.names[customer])
