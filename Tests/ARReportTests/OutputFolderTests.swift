@@ -31,6 +31,61 @@ struct OutputFolderTests {
         #expect(FileManager.default.contents(atPath: target + "/empty.csv") == Data())
     }
 
+    /// Rows of every kind of field, long enough to cross the streaming buffer's 256 KB many times,
+    /// with a field longer than the buffer (written around it) and fields that need quotes.
+    static func writeRows(_ csv: inout CSVBuffer) {
+        csv.header(["id", "text", "amount", "date"])
+        for n in 0..<40_000 {
+            csv.integer(n)
+            csv.field(n % 7 == 0 ? "a \"quoted\", field" : "plain\(n)")
+            csv.money(Int64(n) * 1_001 - 20_000_000, digits: 2)
+            csv.date(Day(20_000 + n % 900))
+            csv.endRow()
+            if n == 20_000 { csv.field(String(repeating: "x", count: 300_000)) }
+        }
+    }
+
+    @Test("a streamed table has the bytes, size and SHA-256 of the same table built in memory")
+    func streamedTable() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        var folder = try OutputFolder(target: parent.appendingPathComponent("streamed").path)
+        defer { folder.discard() }
+        var inMemory = CSVBuffer()
+        Self.writeRows(&inMemory)
+        let expected = inMemory.bytes
+        #expect(expected.count > 1_500_000)
+        let streamed = try folder.stagingFolder.stream("t.csv") { Self.writeRows(&$0) }
+        try folder.write("m.csv", expected)
+        #expect(streamed.bytes == expected.count)
+        #expect(streamed.sha256 == folder.written[0].sha256)
+        #expect(FileManager.default.contents(atPath: folder.stagingFolder.path + "/t.csv") == Data(expected))
+        // An empty stream is an empty file.
+        let empty = try folder.stagingFolder.stream("e.csv") { _ in }
+        #expect(empty.file == "e.csv" && empty.bytes == 0)
+        #expect(empty.sha256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test("a streamed table that cannot be created, or fails mid-write, is an error naming its path")
+    func streamedFailures() throws {
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = try OutputFolder(target: parent.appendingPathComponent("out").path)
+        defer { folder.discard() }
+        #expect {
+            try folder.stagingFolder.stream("no-such-folder/t.csv") { Self.writeRows(&$0) }
+        } throws: { error in
+            guard case ReportError.cannotWrite(let path, let reason) = error else { return false }
+            return path.hasSuffix("/no-such-folder/t.csv") && reason == "No such file or directory"
+        }
+        // /dev/full takes the open and refuses every write: the disk-full case, after the first buffer.
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        #expect {
+            try OutputFolder.Staging(path: "/dev").stream("full") { Self.writeRows(&$0) }
+        } throws: { error in
+            guard case ReportError.cannotWrite(let path, let reason) = error else { return false }
+            return path == "/dev/full" && reason == "No space left on device"
+        }
+    }
+
     @Test("a file that cannot be created is an error naming its path and the system's reason")
     func unwritableFile() throws {
         defer { try? FileManager.default.removeItem(at: parent) }

@@ -5,10 +5,13 @@ import ARCore
 /// Fields are written through a pointer into a scratch buffer, which goes to the array 16 KB at
 /// a time: appending each field and separator to the array checked its uniqueness and room
 /// every time (about twenty times a row), and the output tables write millions of rows.
-/// Not copyable: a copy would share the scratch buffer.
+/// Made with `streamingTo:`, the scratch buffer (256 KB, which stays in cache) goes to a file
+/// instead, and nothing is kept. Not copyable: a copy would share the scratch buffer.
 struct CSVBuffer: ~Copyable {
     private var storage: [UInt8] = []
-    private let scratch = CSVScratch()
+    private let scratch: CSVScratch
+    /// Where full scratch buffers go when streaming; nil: to `storage`.
+    private let sink: CSVFileSink?
     /// Bytes of `scratch` written and not yet moved to `storage`.
     private var pending = 0
     private var atLineStart = true
@@ -18,7 +21,20 @@ struct CSVBuffer: ~Copyable {
     private var dateBase: Day = 0
     private static let cachedDays = 4096
 
-    init(capacity: Int = 1 << 16) { storage.reserveCapacity(capacity) }
+    init(capacity: Int = 1 << 16) {
+        scratch = CSVScratch(capacity: 16 << 10)
+        sink = nil
+        storage.reserveCapacity(capacity)
+    }
+
+    /// A buffer whose bytes go to `sink` as they are made; `finishStreaming()` after the last row.
+    init(streamingTo sink: CSVFileSink) {
+        scratch = CSVScratch(capacity: 256 << 10)
+        self.sink = sink
+    }
+
+    /// Sends the bytes still in the scratch buffer to the sink.
+    mutating func finishStreaming() { flush() }
 
     /// Everything written.
     var bytes: [UInt8] {
@@ -30,14 +46,15 @@ struct CSVBuffer: ~Copyable {
 
     private mutating func flush() {
         guard pending > 0 else { return }
-        storage.append(contentsOf: UnsafeBufferPointer(start: scratch.base, count: pending))
+        let bytes = UnsafeBufferPointer(start: scratch.base, count: pending)
+        if let sink { sink.write(bytes) } else { storage.append(contentsOf: bytes) }
         pending = 0
     }
 
-    /// Where the next `count` bytes go (at most `CSVScratch.capacity`).
+    /// Where the next `count` bytes go (at most the scratch buffer's capacity).
     @inline(__always)
     private mutating func room(_ count: Int) -> UnsafeMutablePointer<UInt8> {
-        if pending + count > CSVScratch.capacity { flush() }
+        if pending + count > scratch.capacity { flush() }
         return scratch.base + pending
     }
 
@@ -50,9 +67,9 @@ struct CSVBuffer: ~Copyable {
     @inline(__always)
     private mutating func put(_ text: UnsafeBufferPointer<UInt8>) {
         guard let start = text.baseAddress else { return }
-        guard text.count <= CSVScratch.capacity else {
+        guard text.count <= scratch.capacity else {
             flush()
-            storage.append(contentsOf: text)
+            if let sink { sink.write(text) } else { storage.append(contentsOf: text) }
             return
         }
         room(text.count).update(from: start, count: text.count)
@@ -187,8 +204,13 @@ struct CSVBuffer: ~Copyable {
 
 /// The scratch memory of one `CSVBuffer`, allocated once and freed with it.
 final class CSVScratch {
-    static let capacity = 16 << 10
-    let base = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVScratch.capacity)
+    let capacity: Int
+    let base: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
 
     deinit { base.deallocate() }
 }

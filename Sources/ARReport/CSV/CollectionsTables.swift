@@ -5,9 +5,15 @@ extension OutputTables {
     /// worklist.csv: customers that reached a policy stage, by priority descending, then customer_id
     /// (docs/METRICS.md, "Collections worklist"). `stage` numbers the policy's stages from 1.
     public static func worklist(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
+        var csv = CSVBuffer(capacity: analysis.worklist.count * 128 + 256)
+        worklist(ledger: ledger, analysis: analysis, into: &csv)
+        return csv.bytes
+    }
+
+    /// worklist.csv written into `csv`: a buffer, or a file as it is made (`CSVBuffer(streamingTo:)`).
+    static func worklist(ledger: Ledger, analysis: AnalysisResult, into csv: inout CSVBuffer) {
         let digits = ledger.reportingCurrency.minorDigits
         let customers = ledger.customers
-        var csv = CSVBuffer(capacity: analysis.worklist.count * 128 + 256)
         csv.header([
             "customer_id", "name", "stage", "action", "oldest_invoice", "days_past_due", "past_due_amount",
             "risk_score",
@@ -47,14 +53,19 @@ extension OutputTables {
             csv.field(customers.phones[customer])
             csv.endRow()
         }
-        return csv.bytes
     }
 
     /// credit_holds.csv: by customer_id; reasons joined by `;` (docs/METRICS.md, "Credit holds").
     public static func creditHolds(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
+        var csv = CSVBuffer(capacity: analysis.creditHolds.count * 96 + 256)
+        creditHolds(ledger: ledger, analysis: analysis, into: &csv)
+        return csv.bytes
+    }
+
+    /// credit_holds.csv written into `csv`: a buffer, or a file as it is made (`CSVBuffer(streamingTo:)`).
+    static func creditHolds(ledger: Ledger, analysis: AnalysisResult, into csv: inout CSVBuffer) {
         let digits = ledger.reportingCurrency.minorDigits
         let customers = ledger.customers
-        var csv = CSVBuffer(capacity: analysis.creditHolds.count * 96 + 256)
         csv.header(["customer_id", "name", "reason", "net_balance", "credit_limit", "days_past_due"])
         for hold in analysis.creditHolds {
             csv.field(customers.ids[hold.customer])
@@ -65,6 +76,5 @@ extension OutputTables {
             if let days = hold.daysPastDue { csv.integer(Int(days)) } else { csv.field("") }
             csv.endRow()
         }
-        return csv.bytes
     }
 }

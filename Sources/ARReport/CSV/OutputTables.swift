@@ -24,7 +24,9 @@ public enum OutputTables {
         let toReporting = ledger.toReporting
         var csv = CSVBuffer(capacity: customers.count * 128 + 256)
         csv.header(
-            ["customer_id", "name"] + analysis.settings.buckets.labels + ["total", "unapplied", "net_balance", "credit_limit"])
+            ["customer_id", "name"] + analysis.settings.buckets.labels + [
+                "total", "unapplied", "net_balance", "credit_limit",
+            ])
         for customer in ledger.customerOrder
         where position.openTotal[customer] != 0 || position.unapplied[customer] != 0 {
             csv.field(customers.ids[customer])
@@ -48,12 +50,18 @@ public enum OutputTables {
     /// aging_detail.csv: open invoices at T, by customer, due date, invoice.
     /// The largest output (every open invoice): ids are copied as bytes, nothing is allocated per row.
     public static func agingDetail(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
+        var csv = CSVBuffer(capacity: analysis.position.openItems.count * 96 + 256)
+        agingDetail(ledger: ledger, analysis: analysis, into: &csv)
+        return csv.bytes
+    }
+
+    /// aging_detail.csv written into `csv`: a buffer, or a file as it is made (`CSVBuffer(streamingTo:)`).
+    static func agingDetail(ledger: Ledger, analysis: AnalysisResult, into csv: inout CSVBuffer) {
         let digits = ledger.reportingCurrency.minorDigits
         let invoices = ledger.invoices
         let labels = analysis.settings.buckets.labels
         let toReporting = ledger.toReporting
         let customerIDs = ledger.customers.ids
-        var csv = CSVBuffer(capacity: analysis.position.openItems.count * 96 + 256)
         csv.header([
             "invoice_id", "customer_id", "issue_date", "due_date", "days_past_due", "bucket", "amount", "open_amount",
             "disputed",
@@ -76,12 +84,12 @@ public enum OutputTables {
             csv.date(invoices.due[invoice])
             csv.integer(Int(item.daysPastDue))
             csv.field(prepared: bucketFields[item.bucket])
-            csv.money(toReporting[Int(invoices.currency[invoice])].convert(invoices.amount[invoice]) ?? 0, digits: digits)
+            csv.money(
+                toReporting[Int(invoices.currency[invoice])].convert(invoices.amount[invoice]) ?? 0, digits: digits)
             csv.money(item.open, digits: digits)
             csv.field(prepared: flagFields[item.disputed ? 1 : 0])
             csv.endRow()
         }
-        return csv.bytes
     }
 
     /// trend.csv: date, total_ar, one column per bucket, dso, cei.
@@ -118,8 +126,14 @@ public enum OutputTables {
 
     /// unapplied.csv: every unapplied item at T (on account, unknown invoice, prepayment, excess).
     public static func unapplied(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
-        let digits = ledger.reportingCurrency.minorDigits
         var csv = CSVBuffer(capacity: analysis.position.unappliedItems.count * 96 + 256)
+        unapplied(ledger: ledger, analysis: analysis, into: &csv)
+        return csv.bytes
+    }
+
+    /// unapplied.csv written into `csv`: a buffer, or a file as it is made (`CSVBuffer(streamingTo:)`).
+    static func unapplied(ledger: Ledger, analysis: AnalysisResult, into csv: inout CSVBuffer) {
+        let digits = ledger.reportingCurrency.minorDigits
         csv.header(["customer_id", "source", "reference", "date", "amount"])
         for item in analysis.position.unappliedItems {
             csv.field(ledger.customers.ids[Int(item.customer)])
@@ -129,7 +143,6 @@ public enum OutputTables {
             csv.money(item.amount, digits: digits)
             csv.endRow()
         }
-        return csv.bytes
     }
 
     /// rollforward.csv: the per-currency roll-forward over the DSO window, in each currency's own units.

@@ -5,8 +5,14 @@ extension OutputTables {
     /// risk_scores.csv (SPEC section 6): by customer_id; factors 0..100 with 2 decimals,
     /// the score with 1 decimal as SPEC rounds it (docs/METRICS.md, "Customer risk").
     public static func riskScores(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
+        var csv = CSVBuffer(capacity: ledger.customers.count * 128 + 256)
+        riskScores(ledger: ledger, analysis: analysis, into: &csv)
+        return csv.bytes
+    }
+
+    /// risk_scores.csv written into `csv`: a buffer, or a file as it is made (`CSVBuffer(streamingTo:)`).
+    static func riskScores(ledger: Ledger, analysis: AnalysisResult, into csv: inout CSVBuffer) {
         let customers = ledger.customers
-        var csv = CSVBuffer(capacity: customers.count * 128 + 256)
         csv.header(["customer_id", "name", "score", "band"] + RiskFactor.allCases.map(\.key) + ["reasons"])
         // By customer_id through the ledger's customer order, without sorting or copying the scores.
         let scores = analysis.risk
@@ -22,7 +28,6 @@ extension OutputTables {
             csv.field(reasonsText(scores[index].reasons))
             csv.endRow()
         }
-        return csv.bytes
     }
 }
 

@@ -51,23 +51,23 @@ extension Batch {
         let position = analysis.position
         return [
             .init(file: "kpis.csv") { kpisCSV },
-            .init(file: "aging_detail.csv", rows: position.openItems.count) {
-                OutputTables.agingDetail(ledger: ledger, analysis: analysis)
+            .streamed("aging_detail.csv", rows: position.openItems.count) { csv in
+                OutputTables.agingDetail(ledger: ledger, analysis: analysis, into: &csv)
             },
             .init(file: "trend.csv") { OutputTables.trend(ledger: ledger, analysis: analysis) },
-            .init(file: "unapplied.csv", rows: position.unappliedItems.count) {
-                OutputTables.unapplied(ledger: ledger, analysis: analysis)
+            .streamed("unapplied.csv", rows: position.unappliedItems.count) { csv in
+                OutputTables.unapplied(ledger: ledger, analysis: analysis, into: &csv)
             },
             .init(file: "rollforward.csv") { OutputTables.rollForward(analysis.rollForward) },
             .init(file: "rejects.csv", rows: rejects.count) { OutputTables.rejects(rejects) },
-            .init(file: "risk_scores.csv", rows: analysis.risk.count) {
-                OutputTables.riskScores(ledger: ledger, analysis: analysis)
+            .streamed("risk_scores.csv", rows: analysis.risk.count) { csv in
+                OutputTables.riskScores(ledger: ledger, analysis: analysis, into: &csv)
             },
-            .init(file: "worklist.csv", rows: analysis.worklist.count) {
-                OutputTables.worklist(ledger: ledger, analysis: analysis)
+            .streamed("worklist.csv", rows: analysis.worklist.count) { csv in
+                OutputTables.worklist(ledger: ledger, analysis: analysis, into: &csv)
             },
-            .init(file: "credit_holds.csv", rows: analysis.creditHolds.count) {
-                OutputTables.creditHolds(ledger: ledger, analysis: analysis)
+            .streamed("credit_holds.csv", rows: analysis.creditHolds.count) { csv in
+                OutputTables.creditHolds(ledger: ledger, analysis: analysis, into: &csv)
             },
             .init(file: "forecast.csv") { OutputTables.forecast(ledger: ledger, analysis: analysis) },
             .init(file: "backtest.csv") { OutputTables.backTest(ledger: ledger, analysis: analysis) },

@@ -17,7 +17,27 @@ final class OutputJobs: Sendable {
         var file: String
         /// The rows the file will have, about: only the order jobs are taken in depends on it.
         var rows: Int = 0
-        var make: @Sendable () -> [UInt8]
+        var content: Content
+
+        enum Content: Sendable {
+            /// The file's bytes, made whole and then written.
+            case bytes(@Sendable () -> [UInt8])
+            /// A CSV file written as it is made (see `OutputFolder.Staging.stream`).
+            case streamed(@Sendable (inout CSVBuffer) -> Void)
+        }
+
+        init(file: String, rows: Int = 0, make: @escaping @Sendable () -> [UInt8]) {
+            self.file = file
+            self.rows = rows
+            content = .bytes(make)
+        }
+
+        /// A large CSV table, streamed to its file rather than built in memory.
+        static func streamed(_ file: String, rows: Int, _ write: @escaping @Sendable (inout CSVBuffer) -> Void) -> Job {
+            var job = Job(file: file, rows: rows) { [] }
+            job.content = .streamed(write)
+            return job
+        }
     }
 
     private struct State {
@@ -91,7 +111,12 @@ final class OutputJobs: Sendable {
             case .wait:
                 changed.wait()
             case .job(let index, let job):
-                let result = Result { () throws(ReportError) -> WrittenFile in try folder.write(job.file, job.make()) }
+                let result = Result { () throws(ReportError) -> WrittenFile in
+                    switch job.content {
+                    case .bytes(let make): try folder.write(job.file, make())
+                    case .streamed(let write): try folder.stream(job.file, write)
+                    }
+                }
                 let failed = state.withLock { state in
                     state.done[index] = result
                     if case .failure = result { state.stopped = true }
