@@ -101,21 +101,30 @@ struct CSVScannerTests {
         #expect(records[7].line == 12)
     }
 
+    /// Scans `text` from line 2 with room for `width` fields: why it stopped, the records
+    /// delivered, and the line after them.
+    static func scanRecords(_ text: String, last: Bool, width: Int = 4) -> (
+        stop: CSVScanStop, records: [CSVRecord], line: Int
+    ) {
+        let fields = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: width)
+        defer { fields.deallocate() }
+        var records: [CSVRecord] = []
+        var line = 2
+        let bytes = Array(text.utf8)
+        let stop = bytes.withUnsafeBufferPointer { buffer in
+            CSVScanner.scan(buffer, from: 0, isLastChunk: last, line: &line, fields: fields) { record, _ in
+                records.append(record)
+                return true
+            }
+        }
+        return (stop, records, line)
+    }
+
     @Test("a record arriving in pieces: the scanner asks for more data instead of guessing")
     func scannerNeedsMoreData() {
-        let fields = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: 4)
-        defer { fields.deallocate() }
         func scan(_ text: String, last: Bool) -> (stop: CSVScanStop, lines: [Int], line: Int) {
-            var lines: [Int] = []
-            var line = 2
-            let bytes = Array(text.utf8)
-            let stop = bytes.withUnsafeBufferPointer { buffer in
-                CSVScanner.scan(buffer, from: 0, isLastChunk: last, line: &line, fields: fields) { record, _ in
-                    lines.append(record.line)
-                    return true
-                }
-            }
-            return (stop, lines, line)
+            let scanned = Self.scanRecords(text, last: last)
+            return (scanned.stop, scanned.records.map(\.line), scanned.line)
         }
         // A complete record, then one cut off in its last field.
         let cut = scan("a,b\n1,2", last: false)
@@ -136,20 +145,9 @@ struct CSVScannerTests {
 
     @Test("a record is flagged for doubled quotes only when one of its fields holds some")
     func escapedQuotesFlag() {
-        let fields = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: 2)
-        defer { fields.deallocate() }
         // The third record's doubled quotes are in a field past the two read: still flagged.
-        let text = "a,\"b\"\"c\"\nd,\"e\"\nf,g,\"h\"\"\"\n\"\",i\n"
-        var flags: [Bool] = []
-        var line = 2
-        let bytes = Array(text.utf8)
-        let stop = bytes.withUnsafeBufferPointer { buffer in
-            CSVScanner.scan(buffer, from: 0, isLastChunk: true, line: &line, fields: fields) { record, _ in
-                flags.append(record.hasEscapedQuotes)
-                return true
-            }
-        }
-        #expect(stop == .endOfInput)
-        #expect(flags == [true, false, true, false])
+        let scanned = Self.scanRecords("a,\"b\"\"c\"\nd,\"e\"\nf,g,\"h\"\"\"\n\"\",i\n", last: true, width: 2)
+        #expect(scanned.stop == .endOfInput)
+        #expect(scanned.records.map(\.hasEscapedQuotes) == [true, false, true, false])
     }
 }
