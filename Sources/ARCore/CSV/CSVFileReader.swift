@@ -152,13 +152,17 @@ public final class CSVFileReader {
                 bytes, from: consumed, isLastChunk: atEOF, line: &line, fields: fields
             ) { record, _ in
                 var rawCopy: [UInt8]? = nil
-                for index in 0..<(record.hasEscapedQuotes ? width : 0) where fields[index].hasEscapedQuotes {
-                    if rawCopy == nil {
-                        rawCopy = Array(
-                            UnsafeBufferPointer(start: base + record.rawStart, count: record.rawEnd - record.rawStart))
+                // Only a record flagged for doubled quotes has fields to collapse.
+                if record.hasEscapedQuotes {
+                    for index in 0..<width where fields[index].hasEscapedQuotes {
+                        if rawCopy == nil {
+                            rawCopy = Array(
+                                UnsafeBufferPointer(
+                                    start: base + record.rawStart, count: record.rawEnd - record.rawStart))
+                        }
+                        fields[index].end = CSVFileReader.collapseQuotes(base, fields[index].start, fields[index].end)
+                        fields[index].hasEscapedQuotes = false
                     }
-                    fields[index].end = CSVFileReader.collapseQuotes(base, fields[index].start, fields[index].end)
-                    fields[index].hasEscapedQuotes = false
                 }
                 delivered += 1
                 return try body(

@@ -39,10 +39,16 @@ extension CustomerTable {
     /// Prefetches customer `index`'s slots in the ids, names, emails and phones: for rows that
     /// visit customers in no order (the worklist, by priority), a few rows ahead.
     public func prefetchRow(_ index: Int) {
-        ids.withUnsafeBufferPointer { ar_prefetch($0.baseAddress! + index) }
-        names.withUnsafeBufferPointer { ar_prefetch($0.baseAddress! + index) }
-        emails.withUnsafeBufferPointer { ar_prefetch($0.baseAddress! + index) }
-        phones.withUnsafeBufferPointer { ar_prefetch($0.baseAddress! + index) }
+        func prefetch(_ column: [String]) {
+            column.withUnsafeBufferPointer { slots in
+                guard let base = slots.baseAddress, index >= 0, index < slots.count else { return }
+                ar_prefetch(base + index)
+            }
+        }
+        prefetch(ids)
+        prefetch(names)
+        prefetch(emails)
+        prefetch(phones)
     }
 }
 

@@ -12,7 +12,7 @@ struct CSVBuffer: ~Copyable {
     private let scratch: CSVScratch
     /// Where full scratch buffers go when streaming; nil: to `storage`.
     private let sink: CSVFileSink?
-    /// Bytes of `scratch` written and not yet moved to `storage`.
+    /// Bytes of `scratch` written and not yet moved to `storage` or sent to the sink.
     private var pending = 0
     private var atLineStart = true
     /// The ISO text of days from `dateBase` on, ten bytes each, filled as first written (zero:
@@ -36,9 +36,10 @@ struct CSVBuffer: ~Copyable {
     /// Sends the bytes still in the scratch buffer to the sink.
     mutating func finishStreaming() { flush() }
 
-    /// Everything written.
+    /// Everything written (not for a streaming buffer, whose bytes went to its file).
     var bytes: [UInt8] {
         mutating get {
+            precondition(sink == nil, "the bytes of a streaming CSVBuffer are in its file")
             flush()
             return storage
         }

@@ -4,13 +4,7 @@ import ARCore
 extension OutputTables {
     /// worklist.csv: customers that reached a policy stage, by priority descending, then customer_id
     /// (docs/METRICS.md, "Collections worklist"). `stage` numbers the policy's stages from 1.
-    public static func worklist(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
-        var csv = CSVBuffer(capacity: analysis.worklist.count * 128 + 256)
-        worklist(ledger: ledger, analysis: analysis, into: &csv)
-        return csv.bytes
-    }
-
-    /// worklist.csv written into `csv`: a buffer, or a file as it is made (`CSVBuffer(streamingTo:)`).
+    /// Written into `csv`, a buffer or a file as it is made (`CSVBuffer(streamingTo:)`).
     static func worklist(ledger: Ledger, analysis: AnalysisResult, into csv: inout CSVBuffer) {
         let digits = ledger.reportingCurrency.minorDigits
         let customers = ledger.customers
@@ -56,13 +50,7 @@ extension OutputTables {
     }
 
     /// credit_holds.csv: by customer_id; reasons joined by `;` (docs/METRICS.md, "Credit holds").
-    public static func creditHolds(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
-        var csv = CSVBuffer(capacity: analysis.creditHolds.count * 96 + 256)
-        creditHolds(ledger: ledger, analysis: analysis, into: &csv)
-        return csv.bytes
-    }
-
-    /// credit_holds.csv written into `csv`: a buffer, or a file as it is made (`CSVBuffer(streamingTo:)`).
+    /// Written into `csv`, a buffer or a file as it is made (`CSVBuffer(streamingTo:)`).
     static func creditHolds(ledger: Ledger, analysis: AnalysisResult, into csv: inout CSVBuffer) {
         let digits = ledger.reportingCurrency.minorDigits
         let customers = ledger.customers

@@ -49,13 +49,7 @@ public enum OutputTables {
 
     /// aging_detail.csv: open invoices at T, by customer, due date, invoice.
     /// The largest output (every open invoice): ids are copied as bytes, nothing is allocated per row.
-    public static func agingDetail(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
-        var csv = CSVBuffer(capacity: analysis.position.openItems.count * 96 + 256)
-        agingDetail(ledger: ledger, analysis: analysis, into: &csv)
-        return csv.bytes
-    }
-
-    /// aging_detail.csv written into `csv`: a buffer, or a file as it is made (`CSVBuffer(streamingTo:)`).
+    /// Written into `csv`, a buffer or a file as it is made (`CSVBuffer(streamingTo:)`).
     static func agingDetail(ledger: Ledger, analysis: AnalysisResult, into csv: inout CSVBuffer) {
         let digits = ledger.reportingCurrency.minorDigits
         let invoices = ledger.invoices
@@ -125,13 +119,7 @@ public enum OutputTables {
     }
 
     /// unapplied.csv: every unapplied item at T (on account, unknown invoice, prepayment, excess).
-    public static func unapplied(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
-        var csv = CSVBuffer(capacity: analysis.position.unappliedItems.count * 96 + 256)
-        unapplied(ledger: ledger, analysis: analysis, into: &csv)
-        return csv.bytes
-    }
-
-    /// unapplied.csv written into `csv`: a buffer, or a file as it is made (`CSVBuffer(streamingTo:)`).
+    /// Written into `csv`, a buffer or a file as it is made (`CSVBuffer(streamingTo:)`).
     static func unapplied(ledger: Ledger, analysis: AnalysisResult, into csv: inout CSVBuffer) {
         let digits = ledger.reportingCurrency.minorDigits
         csv.header(["customer_id", "source", "reference", "date", "amount"])

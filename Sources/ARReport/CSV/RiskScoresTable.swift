@@ -4,13 +4,7 @@ import ARCore
 extension OutputTables {
     /// risk_scores.csv (SPEC section 6): by customer_id; factors 0..100 with 2 decimals,
     /// the score with 1 decimal as SPEC rounds it (docs/METRICS.md, "Customer risk").
-    public static func riskScores(ledger: Ledger, analysis: AnalysisResult) -> [UInt8] {
-        var csv = CSVBuffer(capacity: ledger.customers.count * 128 + 256)
-        riskScores(ledger: ledger, analysis: analysis, into: &csv)
-        return csv.bytes
-    }
-
-    /// risk_scores.csv written into `csv`: a buffer, or a file as it is made (`CSVBuffer(streamingTo:)`).
+    /// Written into `csv`, a buffer or a file as it is made (`CSVBuffer(streamingTo:)`).
     static func riskScores(ledger: Ledger, analysis: AnalysisResult, into csv: inout CSVBuffer) {
         let customers = ledger.customers
         csv.header(["customer_id", "name", "score", "band"] + RiskFactor.allCases.map(\.key) + ["reasons"])

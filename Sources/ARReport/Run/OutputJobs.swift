@@ -26,17 +26,19 @@ final class OutputJobs: Sendable {
             case streamed(@Sendable (inout CSVBuffer) -> Void)
         }
 
-        init(file: String, rows: Int = 0, make: @escaping @Sendable () -> [UInt8]) {
+        init(file: String, rows: Int = 0, content: Content) {
             self.file = file
             self.rows = rows
-            content = .bytes(make)
+            self.content = content
+        }
+
+        init(file: String, rows: Int = 0, make: @escaping @Sendable () -> [UInt8]) {
+            self.init(file: file, rows: rows, content: .bytes(make))
         }
 
         /// A large CSV table, streamed to its file rather than built in memory.
         static func streamed(_ file: String, rows: Int, _ write: @escaping @Sendable (inout CSVBuffer) -> Void) -> Job {
-            var job = Job(file: file, rows: rows) { [] }
-            job.content = .streamed(write)
-            return job
+            Job(file: file, rows: rows, content: .streamed(write))
         }
     }
 
