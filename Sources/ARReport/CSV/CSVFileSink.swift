@@ -51,6 +51,11 @@ final class CSVFileSink {
         descriptor = -1
         if closed != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw .cannotWrite(path: path, reason: failure) }
-        return (count, hasher.finalize().map { String(format: "%02x", $0) }.joined())
+        return (count, hasher.finalize().lowercaseHex)
     }
+}
+
+extension Sequence<UInt8> {
+    /// The bytes as lower-case hex, two digits each: how run.json writes a SHA-256.
+    var lowercaseHex: String { map { String(format: "%02x", $0) }.joined() }
 }

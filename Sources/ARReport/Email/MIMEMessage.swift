@@ -95,7 +95,9 @@ public struct MIMEMessage: Sendable {
     public var messageID: String
     public var body: MIMEPart
 
-    public init(from: String, to: [String], cc: [String], subject: String, date: Date, messageID: String, body: MIMEPart) {
+    public init(
+        from: String, to: [String], cc: [String], subject: String, date: Date, messageID: String, body: MIMEPart
+    ) {
         self.from = from
         self.to = to
         self.cc = cc
@@ -115,7 +117,7 @@ public struct MIMEMessage: Sendable {
         MIMEEncoding.header("Message-ID", "<\(messageID)>", into: &out)
         MIMEEncoding.header("MIME-Version", "1.0", into: &out)
         let digest = SHA256.hash(data: Array((messageID + subject).utf8)).prefix(12)
-        let seed = digest.map { String(format: "%02x", $0) }.joined()
+        let seed = digest.lowercaseHex
         body.serialized(boundarySeed: seed, into: &out)
         return out
     }
@@ -208,7 +210,9 @@ public enum MIMEEncoding {
         guard !name.isEmpty else { return String(mailbox) }
         if name.utf8.allSatisfy({ $0 >= 32 && $0 < 127 }) {
             let plain = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " || $0 == "." || $0 == "-" }
-            let quoted = name.hasPrefix("\"") ? name : (plain ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\\\"") + "\"")
+            let quoted =
+                name.hasPrefix("\"")
+                ? name : (plain ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\\\"") + "\"")
             return quoted + " " + mailbox
         }
         return encodedWords(name) + " " + mailbox

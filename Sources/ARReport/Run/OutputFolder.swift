@@ -51,7 +51,7 @@ public struct OutputFolder {
             }
             let digest = SHA256.hash(data: bytes)
             return WrittenFile(
-                file: file, bytes: bytes.count, sha256: digest.map { String(format: "%02x", $0) }.joined())
+                file: file, bytes: bytes.count, sha256: digest.lowercaseHex)
         }
 
         /// Writes one CSV file as `body` makes it, through a buffer that stays in cache (a large
