@@ -11,7 +11,7 @@ struct CSVBuffer: ~Copyable {
     private var storage: [UInt8] = []
     private let scratch: CSVScratch
     /// Where full scratch buffers go when streaming; nil: to `storage`.
-    private let sink: CSVFileSink?
+    private let sink: OutputFileSink?
     /// Bytes of `scratch` written and not yet moved to `storage` or sent to the sink.
     private var pending = 0
     private var atLineStart = true
@@ -28,7 +28,7 @@ struct CSVBuffer: ~Copyable {
     }
 
     /// A buffer whose bytes go to `sink` as they are made; `finishStreaming()` after the last row.
-    init(streamingTo sink: CSVFileSink) {
+    init(streamingTo sink: OutputFileSink) {
         scratch = CSVScratch(capacity: 256 << 10)
         self.sink = sink
     }
@@ -47,9 +47,13 @@ struct CSVBuffer: ~Copyable {
 
     private mutating func flush() {
         guard pending > 0 else { return }
-        let bytes = UnsafeBufferPointer(start: scratch.base, count: pending)
-        if let sink { sink.write(bytes) } else { storage.append(contentsOf: bytes) }
+        emit(UnsafeBufferPointer(start: scratch.base, count: pending))
         pending = 0
+    }
+
+    /// Bytes leaving the scratch buffer (or too long for it), to the sink or to `storage`.
+    private mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let sink { sink.write(bytes) } else { storage.append(contentsOf: bytes) }
     }
 
     /// Where the next `count` bytes go (at most the scratch buffer's capacity).
@@ -70,7 +74,7 @@ struct CSVBuffer: ~Copyable {
         guard let start = text.baseAddress else { return }
         guard text.count <= scratch.capacity else {
             flush()
-            if let sink { sink.write(text) } else { storage.append(contentsOf: text) }
+            emit(text)
             return
         }
         room(text.count).update(from: start, count: text.count)

@@ -10,8 +10,7 @@ extension OutputTables {
         let customers = ledger.customers
         csv.header([
             "customer_id", "name", "stage", "action", "oldest_invoice", "days_past_due", "past_due_amount",
-            "risk_score",
-            "risk_band", "priority", "email", "phone",
+            "risk_score", "risk_band", "priority", "email", "phone",
         ])
         // Read in place: copying an item (its action is a string) or the invoice table
         // (a dozen arrays) per row cost more reference counting than the row's formatting.

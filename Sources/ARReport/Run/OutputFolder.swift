@@ -3,10 +3,8 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
-    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
     import Darwin
-    private let systemWrite = Darwin.write
 #endif
 
 /// A written output file: its name, size and SHA-256.
@@ -45,25 +43,19 @@ public struct OutputFolder {
 
         /// Writes one file and returns its entry for run.json.
         func write(_ file: String, _ bytes: [UInt8]) throws(ReportError) -> WrittenFile {
-            let path = self.path + "/" + file
-            if let failure = OutputFolder.writeFile(path, bytes) {
-                throw ReportError.cannotWrite(path: path, reason: failure)
-            }
-            let digest = SHA256.hash(data: bytes)
-            return WrittenFile(
-                file: file, bytes: bytes.count, sha256: digest.lowercaseHex)
+            let sink = try OutputFileSink(path: path + "/" + file)
+            bytes.withUnsafeBufferPointer { sink.write($0) }
+            return try sink.finish(as: file)
         }
 
         /// Writes one CSV file as `body` makes it, through a buffer that stays in cache (a large
         /// table is never whole in memory), and returns its entry for run.json.
         func stream(_ file: String, _ body: (inout CSVBuffer) -> Void) throws(ReportError) -> WrittenFile {
-            let path = self.path + "/" + file
-            let sink = try CSVFileSink(path: path)
+            let sink = try OutputFileSink(path: path + "/" + file)
             var csv = CSVBuffer(streamingTo: sink)
             body(&csv)
             csv.finishStreaming()
-            let (count, digest) = try sink.finish()
-            return WrittenFile(file: file, bytes: count, sha256: digest)
+            return try sink.finish(as: file)
         }
     }
 
@@ -133,28 +125,6 @@ public struct OutputFolder {
             else { continue }
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
-    }
-
-    /// Writes `bytes` to a new file at `path` straight from the array (a `Data` copy of
-    /// 40 MB CSVs cost more than the write); nil on success, else the system's reason.
-    static func writeFile(_ path: String, _ bytes: [UInt8]) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
-        var failure: String? = nil
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
-        }
-        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        return failure
     }
 
     static func reason(_ error: Error) -> String {

@@ -9,10 +9,10 @@ import Foundation
     private let systemWrite = Darwin.write
 #endif
 
-/// A file written in pieces as they are made, hashed (SHA-256) as they go by: what a streaming
-/// `CSVBuffer` writes to. A failed write is kept, later pieces are dropped, and `finish()`
-/// reports it. Used by one thread.
-final class CSVFileSink {
+/// An output file written in pieces, hashed (SHA-256) as they go by: what a streaming `CSVBuffer`
+/// writes to, and how a file made whole is written. A failed write is kept, later pieces are
+/// dropped, and `finish(as:)` reports it. Used by one thread.
+final class OutputFileSink {
     let path: String
     private var descriptor: Int32
     private var hasher = SHA256()
@@ -45,13 +45,13 @@ final class CSVFileSink {
         count += bytes.count
     }
 
-    /// Closes the file: its size and SHA-256 (lower-case hex), or the first failure.
-    func finish() throws(ReportError) -> (bytes: Int, sha256: String) {
+    /// Closes the file: its entry for run.json, named `file`, or the first failure.
+    func finish(as file: String) throws(ReportError) -> WrittenFile {
         let closed = close(descriptor)
         descriptor = -1
         if closed != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw .cannotWrite(path: path, reason: failure) }
-        return (count, hasher.finalize().lowercaseHex)
+        return WrittenFile(file: file, bytes: count, sha256: hasher.finalize().lowercaseHex)
     }
 }
 
