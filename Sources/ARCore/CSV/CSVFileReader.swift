@@ -151,24 +151,8 @@ public final class CSVFileReader {
             let stop = try CSVScanner.scan(
                 bytes, from: consumed, isLastChunk: atEOF, line: &line, fields: fields
             ) { record, _ in
-                var rawCopy: [UInt8]? = nil
-                // Only a record flagged for doubled quotes has fields to collapse.
-                if record.hasEscapedQuotes {
-                    for index in 0..<width where fields[index].hasEscapedQuotes {
-                        if rawCopy == nil {
-                            rawCopy = Array(
-                                UnsafeBufferPointer(
-                                    start: base + record.rawStart, count: record.rawEnd - record.rawStart))
-                        }
-                        fields[index].end = CSVFileReader.collapseQuotes(base, fields[index].start, fields[index].end)
-                        fields[index].hasEscapedQuotes = false
-                    }
-                }
                 delivered += 1
-                return try body(
-                    CSVRow(
-                        base: base, fields: fields, rawCopy: rawCopy, rawRange: record.rawStart..<record.rawEnd,
-                        line: record.line))
+                return try body(CSVFileReader.row(record, base: base, fields: fields, width: width))
             }
             recordCount += delivered
             switch stop {
@@ -183,6 +167,84 @@ public final class CSVFileReader {
                 try fill()
             }
         }
+    }
+
+    /// Calls `handler` with each data record in file order: first as a `PlainRecord`, read
+    /// straight from the buffer, then, if it declines the record, scanned in full. A decline right
+    /// after a scanned record doubles the number of records scanned before the next try (up to
+    /// 64), so a file whose records all have quotes costs little more than with `forEachRow(_:)`,
+    /// while a plain file with a few odd records stays on the fast path. A handler struct is
+    /// used here, not closures, because the compiler specializes a generic function for it every
+    /// time: whether it inlined closures changed with the size of the code around them.
+    func forEachRow<Handler: CSVRowHandler>(_ handler: inout Handler) throws {
+        let width = max(header.count, 1)
+        let fields = UnsafeMutableBufferPointer<CSVField>.allocate(capacity: width)
+        defer { fields.deallocate() }
+        var scanRun = 1
+        while true {
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var plainRows = 0
+            while consumed < filled {
+                var record = PlainRecord(base: base, start: consumed, limit: filled, line: line + plainRows)
+                guard handler.plainRow(&record) else { break }
+                precondition(record.isComplete, "a CSVRowHandler took a record without reading its line end")
+                consumed = record.position
+                plainRows += 1
+            }
+            line += plainRows
+            recordCount += plainRows
+            scanRun = plainRows > 0 ? 1 : min(scanRun * 2, CSVFileReader.longestScanRun)
+            var delivered = 0
+            var stopped = false
+            let stop = try CSVScanner.scan(
+                UnsafeBufferPointer(start: base, count: filled), from: consumed, isLastChunk: atEOF, line: &line,
+                fields: fields
+            ) { record, _ in
+                delivered += 1
+                if try !handler.row(CSVFileReader.row(record, base: base, fields: fields, width: width)) {
+                    stopped = true
+                    return false
+                }
+                return delivered < scanRun
+            }
+            recordCount += delivered
+            switch stop {
+            case .endOfInput:
+                return
+            case .stopped(let offset):
+                if stopped { return }
+                consumed = offset
+            case .unterminatedQuote(let startLine):
+                throw InputError.notCSV(path: path, line: startLine, reason: "a quoted field is never closed")
+            case .needMoreData(let offset):
+                consumed = offset
+                try fill()
+            }
+        }
+    }
+
+    static var longestScanRun: Int { 64 }
+
+    /// The row of a scanned record, its doubled quotes collapsed in place (the record as read is
+    /// then copied first). Only a record flagged for doubled quotes has fields to collapse.
+    @inline(__always)
+    private static func row(
+        _ record: CSVRecord, base: UnsafeMutablePointer<UInt8>, fields: UnsafeMutableBufferPointer<CSVField>,
+        width: Int
+    ) -> CSVRow {
+        var rawCopy: [UInt8]? = nil
+        if record.hasEscapedQuotes {
+            for index in 0..<width where fields[index].hasEscapedQuotes {
+                if rawCopy == nil {
+                    rawCopy = Array(
+                        UnsafeBufferPointer(start: base + record.rawStart, count: record.rawEnd - record.rawStart))
+                }
+                fields[index].end = CSVFileReader.collapseQuotes(base, fields[index].start, fields[index].end)
+                fields[index].hasEscapedQuotes = false
+            }
+        }
+        return CSVRow(
+            base: base, fields: fields, rawCopy: rawCopy, rawRange: record.rawStart..<record.rawEnd, line: record.line)
     }
 
     /// Collapses each `""` in `base[start..<end]` to `"`, in place; returns the new end.

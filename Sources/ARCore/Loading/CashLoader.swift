@@ -66,27 +66,18 @@ struct CashLoader {
         let date = try ColumnRef(required: "date", in: reader)
         let amount = try ColumnRef(required: "amount", in: reader)
         let currency = ColumnRef(optional: "currency", in: reader)
-        var sink = RejectSink(file: paymentsFile)
         reserve(&result.rows, reader.estimatedRows(bytesPerRow: 50) + extraRows)
-        let required = RequiredColumns([id, customer, date, amount])
-        var staged = StagedCashRows()
-        try reader.forEachRow { row in
-            guard sink.hasValues(row, required), let day = sink.day(row, date),
-                let customerIndex = sink.customer(row, customer, &result.resolver)
-            else { return true }
-            let rowCurrency = RowCurrency(
-                code: row.value(currency), default: result.resolver.currency(of: customerIndex), book: book)
-            guard let minor = sink.positiveAmount(row, amount, rowCurrency, book),
-                let currencyIndex = sink.rated(row, currency, rowCurrency)
-            else { return true }
-            staged.add(
-                row, customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: .payment,
-                invoice: invoice, reference: id, flushingInto: &result.rows)
-            return true
-        }
-        staged.flush(into: &result.rows)
-        result.rejects += sink.rejects
-        var summary = InputFileSummary(reader: reader, file: paymentsFile, rejected: sink.rejects.count)
+        var rows = PaymentRows(
+            book: book, header: reader.header.count, columns: (id, customer, invoice, date, amount, currency))
+        // Swapped in and out, not copied: a copy would be copied again on the first append.
+        swap(&rows.rows, &result.rows)
+        swap(&rows.resolver, &result.resolver)
+        try reader.forEachRow(&rows)
+        rows.staged.flush(into: &rows.rows)
+        swap(&rows.rows, &result.rows)
+        swap(&rows.resolver, &result.resolver)
+        result.rejects += rows.sink.rejects
+        var summary = InputFileSummary(reader: reader, file: paymentsFile, rejected: rows.sink.rejects.count)
         summary.sha256 = try hash.finish()
         result.summaries.append(summary)
     }
@@ -118,8 +109,8 @@ struct CashLoader {
             guard let minor = sink.positiveAmount(row, amount, rowCurrency, book), sink.isNewKey(row, id, in: &seen)
             else { return true }
             staged.add(
-                row, customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: .credit,
-                invoice: invoice, reference: id, flushingInto: &result.rows)
+                customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: .credit,
+                invoice: row.value(invoice), reference: row.value(id), line: row.line, flushingInto: &result.rows)
             return true
         }
         staged.flush(into: &result.rows)
@@ -140,6 +131,85 @@ struct CashLoader {
     }
 }
 
+/// The payments loader's work per row (see CSVRowHandler): the same checks, in SPEC section 7's
+/// order, on a plain record read straight from the buffer or on a record scanned in full.
+struct PaymentRows: CSVRowHandler {
+    typealias Columns = (
+        id: ColumnRef, customer: ColumnRef, invoice: ColumnRef, date: ColumnRef, amount: ColumnRef,
+        currency: ColumnRef
+    )
+
+    let book: CurrencyBook
+    /// The loader's, swapped in and out.
+    var resolver = CustomerResolver(known: nil, table: CustomerTable())
+    var rows = CashRows()
+    var sink = RejectSink(file: CashLoader.paymentsFile)
+    var staged = StagedCashRows()
+    let columns: Columns
+    let required: RequiredColumns
+    /// A plain record's fields by header position, and one more that stays empty: where an
+    /// optional column that is not in the header is read.
+    private let fields: FixedSlots<UnsafeBufferPointer<UInt8>>
+    private let width: Int
+    /// Positions in `fields` of id, customer, invoice, date, amount and currency.
+    private let at: (id: Int, customer: Int, invoice: Int, date: Int, amount: Int, currency: Int)
+
+    init(book: CurrencyBook, header width: Int, columns: Columns) {
+        self.book = book
+        self.columns = columns
+        required = RequiredColumns([columns.id, columns.customer, columns.date, columns.amount])
+        self.width = width
+        fields = FixedSlots(width + 1, repeating: UnsafeBufferPointer(start: nil, count: 0))
+        at = (
+            columns.id.index ?? width, columns.customer.index ?? width, columns.invoice.index ?? width,
+            columns.date.index ?? width, columns.amount.index ?? width, columns.currency.index ?? width
+        )
+    }
+
+    mutating func plainRow(_ record: inout PlainRecord) -> Bool {
+        for column in 0..<width {
+            guard let field = record.next() else { return false }
+            fields[column] = field
+        }
+        let id = fields[at.id]
+        let customer = fields[at.customer]
+        let invoice = fields[at.invoice]
+        let amount = fields[at.amount]
+        // Declined before anything is looked up, as `row` rejects it first: an empty required value.
+        guard record.isComplete, !id.isEmpty, !customer.isEmpty, !amount.isEmpty, !PlainRecord.hasBlankEdge(id),
+            !PlainRecord.hasBlankEdge(customer), !PlainRecord.hasBlankEdge(invoice),
+            let day = sink.days.day(fields[at.date]),
+            // Without customers.csv, resolving adds the customer, as `row` would at this point.
+            let customerIndex = resolver.resolve(customer)
+        else { return false }
+        let rowCurrency = RowCurrency(
+            code: fields[at.currency], default: resolver.currency(of: customerIndex), book: book)
+        guard case .ok(let minor) = FieldCheck.positiveAmount(amount, minorDigits: rowCurrency.digits, currency: ""),
+            let currencyIndex = rowCurrency.index
+        else { return false }
+        staged.add(
+            customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: .payment,
+            invoice: invoice, reference: id, line: record.line, flushingInto: &rows)
+        return true
+    }
+
+    mutating func row(_ row: CSVRow) throws -> Bool {
+        guard sink.hasValues(row, required), let day = sink.day(row, columns.date),
+            let customerIndex = sink.customer(row, columns.customer, &resolver)
+        else { return true }
+        let rowCurrency = RowCurrency(
+            code: row.value(columns.currency), default: resolver.currency(of: customerIndex), book: book)
+        guard let minor = sink.positiveAmount(row, columns.amount, rowCurrency, book),
+            let currencyIndex = sink.rated(row, columns.currency, rowCurrency)
+        else { return true }
+        staged.add(
+            customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: .payment,
+            invoice: row.value(columns.invoice), reference: row.value(columns.id), line: row.line,
+            flushingInto: &rows)
+        return true
+    }
+}
+
 /// Cash rows' values, 16 rows at a time, appended to their columns and arenas in bulk: appending
 /// each value to its column checked that column's uniqueness on every row (eight calls a row
 /// through the PLT, the ids' with a copy each).
@@ -155,14 +225,13 @@ struct StagedCashRows {
     private var invoiceKeys = StagedStrings(capacity: Self.capacity)
     private var references = StagedStrings(capacity: Self.capacity)
 
-    /// Stages one row's values, its ids read from the `invoice` and `reference` columns; a full
+    /// Stages one row's values, its ids (which may lie in the reader's buffer) copied; a full
     /// batch goes to `rows` at once (flush after the last row).
     mutating func add(
-        _ row: CSVRow, customer: Int32, date: Day, amount: Int64, currency: Int16, kind: CashKind,
-        invoice: ColumnRef, reference referenceColumn: ColumnRef, flushingInto rows: inout CashRows
+        customer: Int32, date: Day, amount: Int64, currency: Int16, kind: CashKind,
+        invoice invoiceKey: UnsafeBufferPointer<UInt8>, reference: UnsafeBufferPointer<UInt8>, line: Int,
+        flushingInto rows: inout CashRows
     ) {
-        let invoiceKey = row.value(invoice)
-        let reference = row.value(referenceColumn)
         if !invoiceKeys.fits(invoiceKey) || !references.fits(reference) { flush(into: &rows) }
         let direct = !invoiceKeys.fits(invoiceKey) || !references.fits(reference)
         if direct {
@@ -179,7 +248,7 @@ struct StagedCashRows {
         self.amount[count] = amount
         self.currency[count] = currency
         self.kind[count] = kind
-        self.line[count] = Int32(truncatingIfNeeded: row.line)
+        self.line[count] = Int32(truncatingIfNeeded: line)
         count += 1
         if count == StagedCashRows.capacity { flush(into: &rows) }
     }

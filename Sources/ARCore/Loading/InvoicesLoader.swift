@@ -23,48 +23,130 @@ struct InvoicesLoader {
         let due = ColumnRef(optional: "due_date", in: reader)
         let amount = try ColumnRef(required: "amount", in: reader)
         let currency = ColumnRef(optional: "currency", in: reader)
-        var sink = RejectSink(file: file)
-        var resolver = initial
-        var table = InvoiceTable()
-        // About 60 bytes a row: reserving avoids regrowing millions of entries. Exports are often
-        // sorted by invoice id: while they are, the duplicate check needs no hash table.
-        let expected = max(16, reader.estimatedRows(bytesPerRow: 50))
+        var rows = InvoiceRows(
+            book: book, resolver: initial, header: reader.header.count,
+            columns: (id, customer, issue, due, amount, currency),
+            expected: max(16, reader.estimatedRows(bytesPerRow: 50)))
+        try reader.forEachRow(&rows)
+        rows.staged.flush(into: &rows.table, sink: &rows.sink, idColumn: id)
+        let sink = rows.sink
+        var summary = InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count)
+        summary.sha256 = try hash.finish()
+        return Result(table: rows.table, resolver: rows.resolver, rejects: sink.rejects, summary: summary)
+    }
+}
+
+/// The invoices loader's work per row (see CSVRowHandler): the same checks, in SPEC section 7's
+/// order, on a plain record read straight from the buffer or on a record scanned in full.
+struct InvoiceRows: CSVRowHandler {
+    typealias Columns = (
+        id: ColumnRef, customer: ColumnRef, issue: ColumnRef, due: ColumnRef, amount: ColumnRef, currency: ColumnRef
+    )
+
+    let book: CurrencyBook
+    var resolver: CustomerResolver
+    var table = InvoiceTable()
+    var sink = RejectSink(file: InvoicesLoader.file)
+    var staged = StagedInvoices()
+    let columns: Columns
+    let required: RequiredColumns
+    /// A plain record's fields by header position, and one more that stays empty: where an
+    /// optional column that is not in the header is read.
+    private let fields: FixedSlots<UnsafeBufferPointer<UInt8>>
+    private let width: Int
+    /// Positions in `fields` of id, customer, issue, due, amount and currency.
+    private let at: (id: Int, customer: Int, issue: Int, due: Int, amount: Int, currency: Int)
+
+    /// `expected` rows are reserved: about 50 bytes a row of the file.
+    init(book: CurrencyBook, resolver: CustomerResolver, header width: Int, columns: Columns, expected: Int) {
+        self.book = book
+        self.resolver = resolver
+        // Reserving avoids regrowing millions of entries. Exports are often sorted by invoice id:
+        // while they are, the duplicate check needs no hash table.
         table.ids = KeyIndex(capacity: expected, deferringHash: true)
         table.customer.reserveCapacity(expected)
         table.issue.reserveCapacity(expected)
         table.due.reserveCapacity(expected)
         table.amount.reserveCapacity(expected)
         table.currency.reserveCapacity(expected)
-        let required = RequiredColumns([id, customer, issue, amount])
-        var staged = StagedInvoices()
-        try reader.forEachRow { row in
-            guard sink.hasValues(row, required), let issueDay = sink.day(row, issue) else { return true }
-            var dueDay: Day? = nil
-            switch sink.optionalDay(row, due) {
-            case .rejected: return true
-            case .day(let day): dueDay = day
-            case .empty: break
-            }
-            guard let customerIndex = sink.customer(row, customer, &resolver) else { return true }
-            let rowCurrency = RowCurrency(code: row.value(currency), default: resolver.currency(of: customerIndex), book: book)
-            guard let minor = sink.positiveAmount(row, amount, rowCurrency, book),
-                let currencyIndex = sink.rated(row, currency, rowCurrency)
-            else { return true }
-            let dueDate = dueDay ?? issueDay + resolver.termsDays(of: customerIndex)
-            if dueDate < issueDay {
-                sink.add(row, due.name, .dueBeforeIssue, "due_date \(row.text(due)) is before issue_date \(row.text(issue))")
-                return true
-            }
-            // The duplicate check waits in a small batch whose slots are prefetched now (see StagedInvoices).
-            staged.add(
-                row, id: id, values: (customerIndex, issueDay, dueDate, minor, currencyIndex), index: &table.ids)
-            if staged.isFull { staged.flush(into: &table, sink: &sink, idColumn: id) }
+        self.columns = columns
+        required = RequiredColumns([columns.id, columns.customer, columns.issue, columns.amount])
+        self.width = width
+        fields = FixedSlots(width + 1, repeating: UnsafeBufferPointer(start: nil, count: 0))
+        at = (
+            columns.id.index ?? width, columns.customer.index ?? width, columns.issue.index ?? width,
+            columns.due.index ?? width, columns.amount.index ?? width, columns.currency.index ?? width
+        )
+    }
+
+    mutating func plainRow(_ record: inout PlainRecord) -> Bool {
+        for column in 0..<width {
+            guard let field = record.next() else { return false }
+            fields[column] = field
+        }
+        let id = fields[at.id]
+        let customer = fields[at.customer]
+        let issue = fields[at.issue]
+        let due = fields[at.due]
+        let amount = fields[at.amount]
+        let currency = fields[at.currency]
+        // Declined before anything is looked up, as `row` rejects it first: an empty required value.
+        guard record.isComplete, !id.isEmpty, !customer.isEmpty, !amount.isEmpty, !PlainRecord.hasBlankEdge(id),
+            !PlainRecord.hasBlankEdge(customer), let issueDay = sink.days.day(issue)
+        else { return false }
+        var dueDay: Day? = nil
+        if !due.isEmpty {
+            guard let day = sink.days.day(due) else { return false }
+            dueDay = day
+        }
+        // Without customers.csv, resolving adds the customer, as `row` would at this point.
+        guard let customerIndex = resolver.resolve(customer) else { return false }
+        let rowCurrency = RowCurrency(code: currency, default: resolver.currency(of: customerIndex), book: book)
+        guard case .ok(let minor) = FieldCheck.positiveAmount(amount, minorDigits: rowCurrency.digits, currency: ""),
+            let currencyIndex = rowCurrency.index
+        else { return false }
+        let dueDate = dueDay ?? issueDay + resolver.termsDays(of: customerIndex)
+        guard dueDate >= issueDay else { return false }
+        stage(
+            recordInBuffer: record.raw, raw: Array(record.raw), key: id, line: record.line,
+            values: (customerIndex, issueDay, dueDate, minor, currencyIndex))
+        return true
+    }
+
+    mutating func row(_ row: CSVRow) throws -> Bool {
+        let (_, customer, issue, due, amount, currency) = columns
+        guard sink.hasValues(row, required), let issueDay = sink.day(row, issue) else { return true }
+        var dueDay: Day? = nil
+        switch sink.optionalDay(row, due) {
+        case .rejected: return true
+        case .day(let day): dueDay = day
+        case .empty: break
+        }
+        guard let customerIndex = sink.customer(row, customer, &resolver) else { return true }
+        let rowCurrency = RowCurrency(
+            code: row.value(currency), default: resolver.currency(of: customerIndex), book: book)
+        guard let minor = sink.positiveAmount(row, amount, rowCurrency, book),
+            let currencyIndex = sink.rated(row, currency, rowCurrency)
+        else { return true }
+        let dueDate = dueDay ?? issueDay + resolver.termsDays(of: customerIndex)
+        if dueDate < issueDay {
+            sink.add(
+                row, due.name, .dueBeforeIssue, "due_date \(row.text(due)) is before issue_date \(row.text(issue))")
             return true
         }
-        staged.flush(into: &table, sink: &sink, idColumn: id)
-        var summary = InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count)
-        summary.sha256 = try hash.finish()
-        return Result(table: table, resolver: resolver, rejects: sink.rejects, summary: summary)
+        stage(
+            recordInBuffer: row.rawInBuffer, raw: row.raw, key: row.value(columns.id), line: row.line,
+            values: (customerIndex, issueDay, dueDate, minor, currencyIndex))
+        return true
+    }
+
+    /// The duplicate check waits in a small batch whose slots are prefetched now (see StagedInvoices).
+    private mutating func stage(
+        recordInBuffer: UnsafeBufferPointer<UInt8>?, raw: @autoclosure () -> [UInt8], key: UnsafeBufferPointer<UInt8>,
+        line: Int, values: StagedInvoices.Values
+    ) {
+        staged.add(recordInBuffer: recordInBuffer, raw: raw(), key: key, line: line, values: values, index: &table.ids)
+        if staged.isFull { staged.flush(into: &table, sink: &sink, idColumn: columns.id) }
     }
 }
 
@@ -104,25 +186,27 @@ struct StagedInvoices {
 
     /// `index` is inout only to borrow it in place: passed by value, its arrays were retained and
     /// released on every row.
-    mutating func add(_ row: CSVRow, id: ColumnRef, values rowValues: Values, index: inout KeyIndex) {
-        let key = row.value(id)
+    mutating func add(
+        recordInBuffer: UnsafeBufferPointer<UInt8>?, raw: @autoclosure () -> [UInt8], key: UnsafeBufferPointer<UInt8>,
+        line: Int, values rowValues: Values, index: inout KeyIndex
+    ) {
         var probe: KeyIndex.Probe? = nil
         if index.isHashed {
             let hashed = KeyIndex.Probe(key)
             index.prefetch(hashed)
             probe = hashed
         }
-        if let record = row.rawInBuffer, bytes.fits(record.count), let recordStart = record.baseAddress,
+        if let record = recordInBuffer, bytes.fits(record.count), let recordStart = record.baseAddress,
             let keyStart = key.baseAddress ?? record.baseAddress
         {
             let copied = bytes.append(record)
             let keyOffset = copied.lowerBound + recordStart.distance(to: keyStart)
             spans[count] = (copied, keyOffset..<(keyOffset + key.count))
         } else {
-            aside[count] = (row.raw, Array(key))
+            aside[count] = (raw(), Array(key))
         }
         probes[count] = probe
-        lines[count] = row.line
+        lines[count] = line
         customers[count] = rowValues.customer
         issues[count] = rowValues.issue
         dues[count] = rowValues.due

@@ -3,7 +3,7 @@ struct RejectSink: Sendable {
     let file: String
     var rejects: [Reject] = []
     /// The file's dates repeat: most are found here instead of parsed (see DayCache).
-    private var days = DayCache()
+    var days = DayCache()
 
     init(file: String) { self.file = file }
 

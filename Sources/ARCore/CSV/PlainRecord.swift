@@ -1,0 +1,78 @@
+import CPrefetch
+
+/// A record without quotes, read field by field straight from a reader's buffer: the fast path
+/// of the large files' loaders (see `CSVRowHandler`). Scanning each record into field offsets
+/// and then reading every value again through `CSVRow`, trimmed, cost about as much as the
+/// loaders' checks themselves.
+///
+/// Its fields are exactly what `CSVRow.value` would give for the same record as long as the
+/// reader of a field refuses one that starts or ends with a blank (`hasBlankEdge`): a quote
+/// anywhere ends the fast path for the record, and a CR before the line feed belongs to the line
+/// end, as in `CSVScanner`.
+public struct PlainRecord {
+    private let base: UnsafePointer<UInt8>
+    private let start: Int
+    /// One past the last byte read from the file.
+    private let limit: Int
+    /// Where the next field starts.
+    private(set) var position: Int
+    /// One past the record's last byte, without its line end; set once the line feed is read.
+    private var end = -1
+    /// Physical line of the record.
+    public let line: Int
+
+    init(base: UnsafePointer<UInt8>, start: Int, limit: Int, line: Int) {
+        self.base = base
+        self.start = start
+        self.limit = limit
+        self.position = start
+        self.line = line
+    }
+
+    /// The record's line feed has been read: no field is left.
+    public var isComplete: Bool { end >= 0 }
+
+    /// The next field, up to its comma or the record's line feed. nil when no field is left, when
+    /// the field holds a quote, or when the buffer ends first: the reader then scans the record in full.
+    @inline(__always)
+    public mutating func next() -> UnsafeBufferPointer<UInt8>? {
+        guard end < 0 else { return nil }
+        let fieldStart = position
+        // Sixteen bytes at a time (see ar_scan.h).
+        let cursor = ar_plain_field_end(base, fieldStart, limit)
+        guard cursor < limit else { return nil }
+        let byte = base[cursor]
+        position = cursor + 1
+        if byte == UInt8(ascii: ",") {
+            return UnsafeBufferPointer(start: base + fieldStart, count: cursor - fieldStart)
+        }
+        guard byte == UInt8(ascii: "\n") else { return nil }
+        let fieldEnd = cursor > fieldStart && base[cursor - 1] == UInt8(ascii: "\r") ? cursor - 1 : cursor
+        end = fieldEnd
+        return UnsafeBufferPointer(start: base + fieldStart, count: fieldEnd - fieldStart)
+    }
+
+    /// The raw record as read, without its line end (once `isComplete`), valid during the row's call.
+    public var raw: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start, count: max(end, start) - start)
+    }
+
+    /// Whether `field` starts or ends with a space, tab or CR, which `CSVRow.value` trims: a key's
+    /// reader declines such a field, so a fast-path key is always the key as trimmed.
+    @inline(__always)
+    public static func hasBlankEdge(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = field.first, let last = field.last else { return false }
+        return CSVRow.isBlank(first) || CSVRow.isBlank(last)
+    }
+}
+
+/// A loader's work per row, for `CSVFileReader.forEachRow(_:)`. The reader offers every record
+/// to `plainRow` first; the records it declines are scanned in full and given to `row`.
+public protocol CSVRowHandler {
+    /// Reads `record` through `next()` and returns true once it has taken the row, having read
+    /// its line end (`isComplete`). Returns false, having changed nothing, to decline it: a quote,
+    /// a field it cannot read at once, or a row that fails any check (`row` then writes the reject).
+    mutating func plainRow(_ record: inout PlainRecord) -> Bool
+    /// A record scanned in full (quotes collapsed); false stops the reading.
+    mutating func row(_ row: CSVRow) throws -> Bool
+}

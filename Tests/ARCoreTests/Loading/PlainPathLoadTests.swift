@@ -1,0 +1,145 @@
+import ARCore
+import Testing
+
+/// invoices.csv and payments.csv are read through a fast path for records without quotes (see
+/// PlainRecord). Quoting a field does not change its value, so the same rows with every field
+/// quoted, which the fast path declines, must load to the same ledger and the same rejects.
+@Suite("the plain-record path loads what the full scan loads")
+struct PlainPathLoadTests {
+    static let customers = """
+        customer_id,name,currency,credit_limit,terms_days
+        C1,Acme,,,
+        C2,Beta,EUR,,45
+        C3,Gamma,JPY,,10
+
+        """
+
+    static let fxRates = "date,currency,rate\n2024-01-01,EUR,1.0843\n2024-01-01,JPY,0.0067\n"
+
+    /// Valid rows in every shape, and one row for each check the loaders make, in between.
+    static let invoices: [[String]] = [
+        ["invoice_id", "customer_id", "issue_date", "due_date", "amount", "currency", "memo"],
+        ["I1", "C1", "2024-01-10", "", "100.00", "", "plain"],
+        ["I2", "C2", "2024-01-11", "2024-03-01", "20.5", "EUR", ""],
+        ["I3", "C3", "2024-01-12", "", "1500", "", "yen"],
+        ["I4", "C1", "2024-01-13", "", "7", "usd", "lower-case currency"],
+        [" I5 ", "C1", "2024-01-14", "", "1.00", "", "blanks around the id"],
+        ["I6", " C2", "2024-01-15", "", "2.00", "", "blank before the customer"],
+        ["I7", "C1", " 2024-01-16", "", " 3.00 ", "", "blanks around values"],
+        ["I8", "C1", "2024-01-17", "", "4.00", "", "two\nlines"],
+        ["", "C1", "2024-01-18", "", "5.00", "", "missing id"],
+        ["I9", "C1", "", "", "5.00", "", "missing issue date"],
+        ["I10", "C1", "2024-01-19", "", "", "", "missing amount"],
+        ["I11", "C1", "2024-02-30", "", "5.00", "", "bad date"],
+        ["I12", "C1", "2024-01-20", "2024-13-01", "5.00", "", "bad due date"],
+        ["I13", "C9", "2024-01-21", "", "5.00", "", "unknown customer"],
+        ["I14", "C1", "2024-01-22", "", "1e2", "", "bad amount"],
+        ["I15", "C1", "2024-01-23", "", "1.234", "", "too many decimals"],
+        ["I16", "C3", "2024-01-24", "", "15.5", "", "decimals in yen"],
+        ["I17", "C1", "2024-01-25", "", "0.00", "", "zero"],
+        ["I18", "C1", "2024-01-26", "", "-5.00", "", "negative"],
+        ["I19", "C1", "2024-01-27", "", "5.00", "GBP", "no rate"],
+        ["I20", "C1", "2024-01-28", "2024-01-01", "5.00", "", "due before issue"],
+        ["I1", "C1", "2024-01-29", "", "5.00", "", "duplicate id"],
+        ["I21", "C1", "2024-01-30", "", "5.00", ""],
+        ["I22", "C1", "2024-01-31", "", "6.00", "", "extra", "fields"],
+        ["I23", "C2", "2024-02-01", "", "8.25", "EUR", "valid after all of it"],
+    ]
+
+    static let payments: [[String]] = [
+        ["payment_id", "customer_id", "invoice_id", "date", "amount", "currency", "method"],
+        ["P1", "C1", "I1", "2024-02-01", "60.00", "", "wire"],
+        ["P2", "C1", "", "2024-02-02", "10.00", "USD", "on account"],
+        ["P3", "C2", "I2", "2024-02-03", "20.50", "EUR", ""],
+        ["P4", "C1", "I404", "2024-02-04", "1.00", "", "unknown invoice"],
+        ["P5", "C1", " I1", "2024-02-05", "1.00", "", "blank before the invoice"],
+        ["P6", "C9", "I1", "2024-02-06", "1.00", "", "unknown customer"],
+        ["P7", "C1", "I1", "2024-02-31", "1.00", "", "bad date"],
+        ["P8", "C1", "I1", "2024-02-07", "0", "", "zero"],
+        ["P9", "C1", "I1", "2024-02-08", "1.00", "CHF", "no rate"],
+        ["", "C1", "I1", "2024-02-09", "1.00", "", "missing id"],
+        ["P10", "C3", "I3", "2024-02-10", "500", "", "yen\nin two lines"],
+        ["P11", "C1", "I1", "2024-02-11", "5.00", ""],
+    ]
+
+    /// The rows as CSV: plain where a field allows it, or every field quoted.
+    static func csv(_ rows: [[String]], quoted: Bool, lineEnd: String) -> String {
+        rows.map { row in
+            row.map { field in
+                quoted || field.contains("\n")
+                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+            }.joined(separator: ",")
+        }.joined(separator: lineEnd) + lineEnd
+    }
+
+    func load(quoted: Bool, lineEnd: String, customersFile: Bool) throws -> LoadResult {
+        let folder = try TempDataFolder()
+        if customersFile { try folder.write("customers.csv", Self.customers) }
+        try folder.write("fx_rates.csv", Self.fxRates)
+        try folder.write("invoices.csv", Self.csv(Self.invoices, quoted: quoted, lineEnd: lineEnd))
+        try folder.write("payments.csv", Self.csv(Self.payments, quoted: quoted, lineEnd: lineEnd))
+        return try folder.load(asOf: "2024-06-30")
+    }
+
+    /// A reject without its raw record, which keeps the quotes as written.
+    struct RejectKey: Equatable {
+        var file: String
+        var line: Int
+        var column: String
+        var reason: RejectReason
+    }
+
+    @Test("same ledger, same rejects and lines, with or without quotes", arguments: ["\n", "\r\n"])
+    func sameLoad(_ lineEnd: String) throws {
+        for customersFile in [true, false] {
+            let plain = try load(quoted: false, lineEnd: lineEnd, customersFile: customersFile)
+            let quoted = try load(quoted: true, lineEnd: lineEnd, customersFile: customersFile)
+            let context = "line end \(lineEnd.debugDescription), customers.csv \(customersFile)"
+            let invoices = (plain.ledger.invoices, quoted.ledger.invoices)
+            #expect(plain.invoiceIDs == quoted.invoiceIDs, "\(context)")
+            #expect(invoices.0.customer == invoices.1.customer, "\(context)")
+            #expect(invoices.0.issue == invoices.1.issue, "\(context)")
+            #expect(invoices.0.due == invoices.1.due, "\(context)")
+            #expect(invoices.0.amount == invoices.1.amount, "\(context)")
+            #expect(invoices.0.currency == invoices.1.currency, "\(context)")
+            #expect(plain.ledger.customers.ids == quoted.ledger.customers.ids, "\(context)")
+            #expect(plain.ledger.applications.amount == quoted.ledger.applications.amount, "\(context)")
+            #expect(plain.ledger.applications.date == quoted.ledger.applications.date, "\(context)")
+            #expect(plain.ledger.unapplied.reference == quoted.ledger.unapplied.reference, "\(context)")
+            #expect(plain.ledger.unapplied.invoiceReference == quoted.ledger.unapplied.invoiceReference, "\(context)")
+            #expect(plain.ledger.unapplied.amount == quoted.ledger.unapplied.amount, "\(context)")
+            #expect(plain.ledger.unapplied.line == quoted.ledger.unapplied.line, "\(context)")
+            let keys = { (result: LoadResult) in
+                result.rejects.map { RejectKey(file: $0.file, line: $0.line, column: $0.column, reason: $0.reason) }
+            }
+            #expect(keys(plain) == keys(quoted), "\(context)")
+        }
+    }
+
+    @Test("the plain file's values, by hand: trimmed ids, default currencies and terms, lines after a quoted newline")
+    func plainValues() throws {
+        let result = try load(quoted: false, lineEnd: "\r\n", customersFile: true)
+        #expect(result.invoiceIDs == ["I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8", "I21", "I22", "I23"])
+        let invoices = result.ledger.invoices
+        #expect(invoices.amount == [10_000, 2_050, 1_500, 700, 100, 200, 300, 400, 500, 600, 825])
+        #expect(invoices.due[0] == day("2024-02-09"))
+        #expect(invoices.due[1] == day("2024-03-01"))
+        #expect(invoices.due[2] == day("2024-01-22"))
+        // I8's memo spans two lines, so every row after it is one line further down.
+        #expect(
+            result.rejects.filter { $0.file == "invoices.csv" }.map { "\($0.line) \($0.reason.rawValue)" } == [
+                "11 missing_required", "12 missing_required", "13 missing_required", "14 bad_date", "15 bad_date",
+                "16 unknown_customer", "17 bad_amount", "18 too_many_decimals", "19 too_many_decimals",
+                "20 non_positive_amount", "21 non_positive_amount", "22 no_fx_rate", "23 due_before_issue",
+                "24 duplicate_key",
+            ])
+        #expect(result.ledger.unapplied.reference == ["P2", "P4"])
+        #expect(result.ledger.unapplied.invoiceReference == ["", "I404"])
+        #expect(result.applications(of: "I1").map(\.amount) == [6_000, 100, 500])
+        #expect(result.applications(of: "I3").map(\.amount) == [500])
+        #expect(
+            result.rejects.filter { $0.file == "payments.csv" }.map { "\($0.line) \($0.reason.rawValue)" } == [
+                "7 unknown_customer", "8 bad_date", "9 non_positive_amount", "10 no_fx_rate", "11 missing_required",
+            ])
+    }
+}
