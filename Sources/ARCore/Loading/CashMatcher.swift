@@ -39,35 +39,38 @@ enum CashMatcher {
 
         let converters = PairConverters(book)
 
-        // Each core groups the applications of half the invoices; the second also gathers the
-        // unapplied cash. The first half's arrays have room for the second's, appended below.
+        // Each core groups the applications of half the invoices. The first half's arrays have
+        // room for the second's, appended below.
         let middle = invoices.count / 2
-        let ((first, firstOverflow), ((second, secondOverflow), unapplied)) = try inParallel(
+        let ((first, firstOverflow), (second, secondOverflow)) = try inParallel(
             {
                 applications(
                     to: 0..<middle, of: rows, target: target, invoices: invoices, converters: converters,
                     reserving: rows.count)
             },
             {
-                (
-                    applications(
-                        to: middle..<invoices.count, of: rows, target: target, invoices: invoices,
-                        converters: converters, reserving: 0),
-                    unappliedRows(rows, target: target)
-                )
+                applications(
+                    to: middle..<invoices.count, of: rows, target: target, invoices: invoices,
+                    converters: converters, reserving: 0)
             })
         // The first row in file order whose conversion overflows, as a one-pass match would find it.
         if let row = [firstOverflow, secondOverflow].compactMap({ $0 }).min() {
             throw InputError.arithmeticOverflow(
                 path: rows.kind[row] == .payment ? paymentsPath : creditNotesPath, line: Int(rows.line[row]))
         }
-        var table = first
-        let offset = Int32(table.count)
-        table.start.reserveCapacity(invoices.count + 1)
-        for index in 1..<second.start.count { table.start.append(second.start[index] + offset) }
-        table.date.append(contentsOf: second.date)
-        table.amount.append(contentsOf: second.amount)
-        table.kind.append(contentsOf: second.kind)
+        // The unapplied cash is gathered on the other core while this one joins the halves (each
+        // took a core alone for about 30 ms at 5M, when it followed the second half's grouping).
+        var table = consume first
+        let (unapplied, _) = try inParallel(
+            { unappliedRows(rows, target: target) },
+            {
+                let offset = Int32(table.count)
+                table.start.reserveCapacity(invoices.count + 1)
+                for index in 1..<second.start.count { table.start.append(second.start[index] + offset) }
+                table.date.append(contentsOf: second.date)
+                table.amount.append(contentsOf: second.amount)
+                table.kind.append(contentsOf: second.kind)
+            })
         return (table, unapplied)
     }
 
