@@ -174,6 +174,10 @@ struct StagedInvoices {
     private var aside: [Int: (record: [UInt8], key: [UInt8])] = [:]
     /// nil while the index defers its hash: the key then needs no slot.
     private let probes = FixedSlots<KeyIndex.Probe?>(Self.capacity, repeating: nil)
+    /// The row's key went into the index when it was staged (see `add`).
+    private let insertedEarly = FixedSlots(Self.capacity, repeating: false)
+    /// Some row of the batch waits for the flush to insert its key.
+    private var waitingToInsert = false
     private let lines = FixedSlots(Self.capacity, repeating: 0)
     /// The rows' values by column; a flush moves the accepted rows' to the front, then appends them.
     private let customers = FixedSlots<Int32>(Self.capacity, repeating: 0)
@@ -190,6 +194,19 @@ struct StagedInvoices {
         recordInBuffer: UnsafeBufferPointer<UInt8>?, raw: @autoclosure () -> [UInt8], key: UnsafeBufferPointer<UInt8>,
         line: Int, values rowValues: Values, index: inout KeyIndex
     ) {
+        // A key after the last one of an index without its hash yet is new: inserted now, it needs
+        // no record kept for a duplicate's reject. Only while every row staged before it in the
+        // batch was inserted too, so that the keys go into the index in file order. Only the
+        // values wait for the flush.
+        if !index.isHashed, !waitingToInsert, index.isAfterLast(key) {
+            index.insert(key, nil)
+            spans[count] = (0..<0, 0..<0)
+            insertedEarly[count] = true
+            stageValues(line: line, rowValues)
+            return
+        }
+        insertedEarly[count] = false
+        waitingToInsert = true
         var probe: KeyIndex.Probe? = nil
         if index.isHashed {
             let hashed = KeyIndex.Probe(key)
@@ -206,6 +223,10 @@ struct StagedInvoices {
             aside[count] = (raw(), Array(key))
         }
         probes[count] = probe
+        stageValues(line: line, rowValues)
+    }
+
+    private mutating func stageValues(line: Int, _ rowValues: Values) {
         lines[count] = line
         customers[count] = rowValues.customer
         issues[count] = rowValues.issue
@@ -221,7 +242,9 @@ struct StagedInvoices {
         for staged in 0..<count {
             let keptAside = aside.isEmpty ? nil : aside[staged]
             let inserted =
-                if let keptAside {
+                if insertedEarly[staged] {
+                    true
+                } else if let keptAside {
                     keptAside.key.withUnsafeBufferPointer { table.ids.insert($0, probes[staged]).inserted }
                 } else {
                     table.ids.insert(bytes.slice(spans[staged].key), probes[staged]).inserted
@@ -249,6 +272,7 @@ struct StagedInvoices {
         table.currency.append(contentsOf: currencies.prefix(accepted))
         if !aside.isEmpty { aside.removeAll() }
         count = 0
+        waitingToInsert = false
         bytes.removeAll()
     }
 }

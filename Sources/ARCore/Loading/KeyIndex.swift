@@ -346,10 +346,16 @@ public struct KeyIndex: Sendable {
         insert(key, nil)
     }
 
+    /// Whether `key` sorts after the last key inserted (or the index is empty): without a hash,
+    /// `insert` then appends it without building one.
+    func isAfterLast(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        count == 0 || compare(count - 1, key) < 0
+    }
+
     /// Inserts `key`, whose probe may be computed already (see `prefetch`).
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ computed: Probe?) -> (index: Int32, inserted: Bool) {
         if !isHashed {
-            if count == 0 || compare(count - 1, key) < 0 {
+            if isAfterLast(key) {
                 let index = Int32(count)
                 arena.append(contentsOf: key)
                 starts.append(UInt32(arena.count))

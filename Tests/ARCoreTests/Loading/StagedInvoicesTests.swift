@@ -93,6 +93,8 @@ struct StagedInvoicesTests {
             (16, [3, 3, 17]),  // a step back that repeats row 3, then again, right at a batch's start
             (7, [100, 50, 50, 8]),  // new ids out of order, a repeat in the same batch, then 8 (new, behind 100)
             (30, [31, 32, 33]),  // in order throughout: no break at all
+            // 50 is inserted as it is staged; 20 waits for the flush, so 60 must wait too, though after 50
+            (10, [50, 20, 60]),
         ])
     func deferredHash(before: Int, then: [Int]) throws {
         // Zero-padded, so numeric order is byte order.
