@@ -24,13 +24,20 @@ public struct CurrencyBook: Sendable {
     /// The index of an upper- or lower-case code; nil when the currency has no rate.
     public func index(ofCode bytes: UnsafeBufferPointer<UInt8>) -> Int16? {
         guard let packed = CurrencyBook.pack(bytes) else { return nil }
-        for (index, code) in packedCodes.enumerated() where code == packed { return Int16(index) }
-        return nil
+        return packedCodes.withUnsafeBufferPointer { codes in
+            for index in 0..<codes.count where codes[index] == packed { return Int16(index) }
+            return nil
+        }
     }
 
     /// Up to 7 upper-cased bytes and the length in one integer; nil when longer or empty.
+    @inline(__always)
     static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard !bytes.isEmpty, bytes.count <= 7 else { return nil }
+        guard let base = bytes.baseAddress, bytes.count <= 7, bytes.count > 0 else { return nil }
+        // Three-letter codes, nearly all of them, without a loop.
+        if bytes.count == 3 {
+            return 3 << 24 | UInt64(upper(base[0])) << 16 | UInt64(upper(base[1])) << 8 | UInt64(upper(base[2]))
+        }
         var packed = UInt64(bytes.count)
         for byte in bytes { packed = packed << 8 | UInt64(upper(byte)) }
         return packed
