@@ -14,9 +14,10 @@ import Synchronization
 /// (`hashing`). Then either the file's reader hashes each chunk as it reads it, skipping what was
 /// already hashed, or, made with `readerHashes: false`, it leaves the rest to `finish()`. The
 /// first call of `finish()` takes the hash over where it got to and hashes the rest of the file;
-/// a call meanwhile from another thread waits for it. invoices.csv, the slower file to parse, is
-/// left to `finish()`, called by its own thread once it has parsed everything and by the payments
-/// thread once done with its files: its hashing lands on whichever is free first.
+/// a call meanwhile from another thread waits for it. invoices.csv's reader does not hash: each
+/// loading thread, once done with its files, hashes it on (`hashOn(until:)`) while the other is
+/// still busy, and `finish()` hashes the rest beside the matching of cash to invoices, so that
+/// no core waits for the hash.
 public final class SharedFileHash: Sendable {
     private struct State {
         var hasher = SHA256()
@@ -59,8 +60,9 @@ public final class SharedFileHash: Sendable {
     }
 
     /// Hashes on from where the hash has got to, a block at a time, until `stop` is raised, the
-    /// file ends or the hash is taken over: another thread, while the small files load. A read
-    /// error stops it quietly; the reader or `finish()` reports it.
+    /// file ends or the hash is taken over: another thread while the small files load, or a
+    /// loading thread done before the other. A read error stops it quietly; the reader or
+    /// `finish()` reports it.
     func hashOn(until stop: StopSignal) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return }

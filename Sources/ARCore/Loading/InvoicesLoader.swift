@@ -11,7 +11,8 @@ struct InvoicesLoader {
     static let file = "invoices.csv"
 
     /// invoices.csv comes as its hash, which another thread works on while this one parses (see
-    /// SharedFileHash) and which names the file. `chunkSize` is the reader's (tests make it small).
+    /// SharedFileHash) and which names the file; the summary's sha256 is left empty, for the
+    /// caller to fill in from `hash.finish()`. `chunkSize` is the reader's (tests make it small).
     static func load(
         _ hash: SharedFileHash, book: CurrencyBook, resolver initial: CustomerResolver, progress: LoadProgress?,
         chunkSize: Int = 512 << 10
@@ -30,8 +31,8 @@ struct InvoicesLoader {
         try reader.forEachRow(&rows)
         rows.staged.flush(into: &rows.table, sink: &rows.sink, idColumn: id)
         let sink = rows.sink
-        var summary = InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count)
-        summary.sha256 = try hash.finish()
+        // The hash is left to the caller (`hash.finish()`), which finishes it beside other work.
+        let summary = InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count)
         return Result(table: rows.table, resolver: rows.resolver, rejects: sink.rejects, summary: summary)
     }
 }
