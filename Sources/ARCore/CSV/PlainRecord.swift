@@ -20,6 +20,9 @@ public struct PlainRecord {
     private var end = -1
     /// Physical line of the record.
     public let line: Int
+    /// The commas, line feeds and quotes not yet read among the 64 bytes from `start` (bit i: byte
+    /// start + i); 0 once all are read, or when fewer than 64 bytes were left to look at.
+    private var separators: UInt64
 
     init(base: UnsafePointer<UInt8>, start: Int, limit: Int, line: Int) {
         self.base = base
@@ -27,6 +30,7 @@ public struct PlainRecord {
         self.limit = limit
         self.position = start
         self.line = line
+        separators = ar_separator_mask64(base, start, limit)
     }
 
     /// The record's line feed has been read: no field is left.
@@ -38,9 +42,15 @@ public struct PlainRecord {
     public mutating func next() -> UnsafeBufferPointer<UInt8>? {
         guard end < 0 else { return nil }
         let fieldStart = position
-        // Sixteen bytes at a time (see ar_scan.h).
-        let cursor = ar_plain_field_end(base, fieldStart, limit)
-        guard cursor < limit else { return nil }
+        let cursor: Int
+        if separators != 0 {
+            cursor = start + separators.trailingZeroBitCount
+            separators &= separators &- 1
+        } else {
+            // Past the first 64 bytes, or near the buffer's end: sixteen bytes at a time (ar_scan.h).
+            cursor = ar_plain_field_end(base, fieldStart, limit)
+            guard cursor < limit else { return nil }
+        }
         let byte = base[cursor]
         position = cursor + 1
         if byte == UInt8(ascii: ",") {

@@ -124,6 +124,27 @@ struct PlainRecordTests {
         }
     }
 
+    @Test("records longer than the 64 bytes looked at first: the same fields, at any chunk size")
+    func longRecords() throws {
+        let folder = try TempDataFolder()
+        // 30 columns: fields of 0 to 12 bytes, so separators fall on every side of byte 64, and
+        // now and then a 100-byte field or a quote well past the first 64 bytes.
+        var rows = [(0..<30).map { "c\($0)" }.joined(separator: ",")]
+        for n in 0..<200 {
+            var fields = (0..<30).map { column in String(repeating: "x", count: (n + column * 7) % 13) }
+            if n % 9 == 0 { fields[n % 30] = String(repeating: "L", count: 100) }
+            if n % 11 == 0 { fields[20 + n % 10] = "q\"uote" }
+            rows.append(fields.joined(separator: ","))
+        }
+        let text = rows.joined(separator: "\n") + "\n"
+        try folder.write("wide.csv", text)
+        for chunkSize in [1_024, 1_031, 4_096, 1 << 20] {
+            let (records, handler) = try readPlain(folder.filePath("wide.csv"), chunkSize: chunkSize)
+            #expect(records == expected(Array(text.utf8), width: 30), "chunk \(chunkSize)")
+            #expect(handler.plain > 100, "chunk \(chunkSize)")
+        }
+    }
+
     @Test("next(): fields up to commas and the line feed; CR belongs to the line end; a quote declines")
     func fields() {
         func split(_ text: String) -> (fields: [String]?, raw: String) {
@@ -146,6 +167,13 @@ struct PlainRecordTests {
         #expect(split("\n").fields == [""])
         #expect(split("a,\"b\",c\n").fields == nil)
         #expect(split("a,b\"c\n").fields == nil)
+        // Longer than the 64 bytes looked at first: the fields after them are found one by one.
+        let long = (0..<20).map { "f\($0)xyz" }
+        #expect(split(long.joined(separator: ",") + "\r\nnext").fields == long)
+        #expect(split(long.joined(separator: ",") + "\r\nnext").raw == long.joined(separator: ","))
+        #expect(split(long.joined(separator: ",") + ",\"q\"\n").fields == nil)
+        let wide = String(repeating: "w", count: 70)
+        #expect(split("a,\(wide),b\n" + String(repeating: "-", count: 64)).fields == ["a", wide, "b"])
         // No line feed in the buffer: the record is not complete, so it is declined.
         #expect(split("a,b,c").fields == nil)
         #expect(PlainRecord.hasBlankEdge(UnsafeBufferPointer(start: nil, count: 0)) == false)
