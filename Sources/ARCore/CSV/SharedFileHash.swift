@@ -14,10 +14,10 @@ import Synchronization
 /// (`hashing`). Then either the file's reader hashes each chunk as it reads it, skipping what was
 /// already hashed, or, made with `readerHashes: false`, it leaves the rest to `finish()`. The
 /// first call of `finish()` takes the hash over where it got to and hashes the rest of the file;
-/// a call meanwhile from another thread waits for it. invoices.csv's reader does not hash: each
-/// loading thread, once done with its files, hashes it on (`hashOn(until:)`) while the other is
-/// still busy, and `finish()` hashes the rest beside the matching of cash to invoices, so that
-/// no core waits for the hash.
+/// a call meanwhile from another thread waits for it. Both big files' readers hash; a loading
+/// thread done with its files first takes over the other file's hash (`finish()` for payments.csv,
+/// `hashOn(until:)` ahead of the reader for invoices.csv), so neither core waits long for the
+/// other.
 public final class SharedFileHash: Sendable {
     private struct State {
         var hasher = SHA256()

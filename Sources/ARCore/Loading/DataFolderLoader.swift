@@ -57,16 +57,15 @@ public enum DataFolderLoader {
 
         // The big files are hashed (for run.json) by whichever thread has time: while fx rates and
         // customers load here, another thread starts on them. Then payments.csv is hashed by its
-        // reader as it reads, until the invoices thread, done first, takes the rest over; and
-        // invoices.csv by whichever loading thread is free while the other still works (its own
-        // once it has parsed everything, or the payments thread once done with payments and
-        // whichever of the small files it took), and the rest beside the matching (see
-        // SharedFileHash and SmallFileLoads). Which is free first depends on the data: invoice
-        // ids in order make invoices.csv the quicker file to parse, ids out of order the slower.
+        // reader as it reads, until the invoices thread, if done first, takes the rest over; and
+        // invoices.csv by its reader too, or ahead of it by the payments thread once that is done
+        // with payments and whichever of the small files it took (see SharedFileHash and
+        // SmallFileLoads). Which is free first depends on the data: invoice ids in order make
+        // invoices.csv the quicker file to parse, ids out of order the slower.
         let paymentsPath = present(CashLoader.paymentsFile)
         let creditNotesPath = present(CashLoader.creditNotesFile)
         let disputesPath = present(DisputesLoader.file)
-        let invoicesHash = SharedFileHash(path: invoicesPath, readerHashes: false)
+        let invoicesHash = SharedFileHash(path: invoicesPath)
         let paymentsHash = paymentsPath.map { SharedFileHash(path: $0) }
         let (book, customersTable, customerIndex) = try SharedFileHash.hashing(
             [invoicesHash, paymentsHash].compactMap { $0 }
@@ -96,8 +95,7 @@ public enum DataFolderLoader {
         let smallFiles = SmallFileLoads(
             creditNotesPath: creditNotesPath, disputesPath: disputesPath, book: book, resolver: resolver,
             progress: progress)
-        // Once a thread is done with its files, it hashes invoices.csv until the other is done
-        // too; what is left is hashed beside the matching below, so neither core waits for it.
+        // Once a thread is done with its files, it hashes on while the other still works.
         let (invoicesDone, paymentsDone) = (StopSignal(), StopSignal())
         let (loadedInvoices, loadedPayments) = try inParallel(
             {
@@ -134,25 +132,22 @@ public enum DataFolderLoader {
         }
         rejects += invoices.rejects + cash.rejects
         inputs += cash.summaries
+
+        invoices.summary.sha256 = try invoicesHash.finish()
+        inputs.append(invoices.summary)
         phases.lap("load_parse")
 
         var disputes = DisputeTable()
-        let (invoicesSHA, (applications, unapplied)) = try inParallel(
-            { try invoicesHash.finish() },
-            {
-                if let parsedDisputes {
-                    let resolved = DisputesLoader.resolve(parsedDisputes, invoices: &invoices.table.ids)
-                    disputes = resolved.table
-                    rejects += resolved.rejects
-                    inputs.append(resolved.summary)
-                }
-                phases.lap("load_disputes")
-                return try CashMatcher.match(
-                    cash.rows, invoices: invoices.table, book: book,
-                    paymentsPath: paymentsPath ?? "", creditNotesPath: creditNotesPath ?? "")
-            })
-        invoices.summary.sha256 = invoicesSHA
-        inputs.append(invoices.summary)
+        if let parsedDisputes {
+            let resolved = DisputesLoader.resolve(parsedDisputes, invoices: &invoices.table.ids)
+            disputes = resolved.table
+            rejects += resolved.rejects
+            inputs.append(resolved.summary)
+        }
+        phases.lap("load_disputes")
+        let (applications, unapplied) = try CashMatcher.match(
+            cash.rows, invoices: invoices.table, book: book,
+            paymentsPath: paymentsPath ?? "", creditNotesPath: creditNotesPath ?? "")
 
         let order = Dictionary(uniqueKeysWithValues: fileOrder.enumerated().map { ($1, $0) })
         rejects.sort { (order[$0.file]!, $0.line) < (order[$1.file]!, $1.line) }
