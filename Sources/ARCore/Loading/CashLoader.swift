@@ -147,10 +147,7 @@ struct PaymentRows: CSVRowHandler {
     var staged = StagedCashRows()
     let columns: Columns
     let required: RequiredColumns
-    /// A plain record's fields by header position, and one more that stays empty: where an
-    /// optional column that is not in the header is read.
-    private let fields: FixedSlots<UnsafeBufferPointer<UInt8>>
-    private let width: Int
+    private let fields: PlainFields
     /// Positions in `fields` of id, customer, invoice, date, amount and currency.
     private let at: (id: Int, customer: Int, invoice: Int, date: Int, amount: Int, currency: Int)
 
@@ -158,25 +155,24 @@ struct PaymentRows: CSVRowHandler {
         self.book = book
         self.columns = columns
         required = RequiredColumns([columns.id, columns.customer, columns.date, columns.amount])
-        self.width = width
-        fields = FixedSlots(width + 1, repeating: UnsafeBufferPointer(start: nil, count: 0))
+        let fields = PlainFields(headerWidth: width)
+        self.fields = fields
         at = (
-            columns.id.index ?? width, columns.customer.index ?? width, columns.invoice.index ?? width,
-            columns.date.index ?? width, columns.amount.index ?? width, columns.currency.index ?? width
+            fields.position(of: columns.id), fields.position(of: columns.customer),
+            fields.position(of: columns.invoice),
+            fields.position(of: columns.date), fields.position(of: columns.amount),
+            fields.position(of: columns.currency)
         )
     }
 
     mutating func plainRow(_ record: inout PlainRecord) -> Bool {
-        for column in 0..<width {
-            guard let field = record.next() else { return false }
-            fields[column] = field
-        }
+        guard fields.read(&record) else { return false }
         let id = fields[at.id]
         let customer = fields[at.customer]
         let invoice = fields[at.invoice]
         let amount = fields[at.amount]
         // Declined before anything is looked up, as `row` rejects it first: an empty required value.
-        guard record.isComplete, !id.isEmpty, !customer.isEmpty, !amount.isEmpty, !PlainRecord.hasBlankEdge(id),
+        guard !id.isEmpty, !customer.isEmpty, !amount.isEmpty, !PlainRecord.hasBlankEdge(id),
             !PlainRecord.hasBlankEdge(customer), !PlainRecord.hasBlankEdge(invoice),
             let day = sink.days.day(fields[at.date]),
             // Without customers.csv, resolving adds the customer, as `row` would at this point.

@@ -51,10 +51,7 @@ struct InvoiceRows: CSVRowHandler {
     var staged = StagedInvoices()
     let columns: Columns
     let required: RequiredColumns
-    /// A plain record's fields by header position, and one more that stays empty: where an
-    /// optional column that is not in the header is read.
-    private let fields: FixedSlots<UnsafeBufferPointer<UInt8>>
-    private let width: Int
+    private let fields: PlainFields
     /// Positions in `fields` of id, customer, issue, due, amount and currency.
     private let at: (id: Int, customer: Int, issue: Int, due: Int, amount: Int, currency: Int)
 
@@ -72,19 +69,16 @@ struct InvoiceRows: CSVRowHandler {
         table.currency.reserveCapacity(expected)
         self.columns = columns
         required = RequiredColumns([columns.id, columns.customer, columns.issue, columns.amount])
-        self.width = width
-        fields = FixedSlots(width + 1, repeating: UnsafeBufferPointer(start: nil, count: 0))
+        let fields = PlainFields(headerWidth: width)
+        self.fields = fields
         at = (
-            columns.id.index ?? width, columns.customer.index ?? width, columns.issue.index ?? width,
-            columns.due.index ?? width, columns.amount.index ?? width, columns.currency.index ?? width
+            fields.position(of: columns.id), fields.position(of: columns.customer), fields.position(of: columns.issue),
+            fields.position(of: columns.due), fields.position(of: columns.amount), fields.position(of: columns.currency)
         )
     }
 
     mutating func plainRow(_ record: inout PlainRecord) -> Bool {
-        for column in 0..<width {
-            guard let field = record.next() else { return false }
-            fields[column] = field
-        }
+        guard fields.read(&record) else { return false }
         let id = fields[at.id]
         let customer = fields[at.customer]
         let issue = fields[at.issue]
@@ -92,7 +86,7 @@ struct InvoiceRows: CSVRowHandler {
         let amount = fields[at.amount]
         let currency = fields[at.currency]
         // Declined before anything is looked up, as `row` rejects it first: an empty required value.
-        guard record.isComplete, !id.isEmpty, !customer.isEmpty, !amount.isEmpty, !PlainRecord.hasBlankEdge(id),
+        guard !id.isEmpty, !customer.isEmpty, !amount.isEmpty, !PlainRecord.hasBlankEdge(id),
             !PlainRecord.hasBlankEdge(customer), let issueDay = sink.days.day(issue)
         else { return false }
         var dueDay: Day? = nil
