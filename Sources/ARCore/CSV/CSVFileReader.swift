@@ -223,6 +223,7 @@ public final class CSVFileReader {
         }
     }
 
+    /// The most records scanned in full after declines in a row, before the fast path is tried again.
     static var longestScanRun: Int { 64 }
 
     /// The row of a scanned record, its doubled quotes collapsed in place (the record as read is

@@ -95,15 +95,16 @@ public enum DataFolderLoader {
         let smallFiles = SmallFileLoads(
             creditNotesPath: creditNotesPath, disputesPath: disputesPath, book: book, resolver: resolver,
             progress: progress)
-        // Once a thread is done with its files, it hashes on while the other still works.
-        let (invoicesDone, paymentsDone) = (StopSignal(), StopSignal())
+        // The payments thread, once done with its files, hashes invoices.csv ahead of its reader
+        // until that one is done too (also if it failed).
+        let invoicesDone = StopSignal()
         let (loadedInvoices, loadedPayments) = try inParallel(
             {
+                defer { invoicesDone.raise() }
                 let invoices = try InvoicesLoader.load(invoicesHash, book: book, resolver: resolver, progress: progress)
                 invoicesDone.raise()
                 _ = try paymentsHash?.finish()
                 smallFiles.work()
-                invoicesHash.hashOn(until: paymentsDone)
                 return invoices
             },
             {
@@ -111,7 +112,6 @@ public enum DataFolderLoader {
                     payments: paymentsHash, creditNotesPath: nil, book: book, resolver: resolver, progress: progress,
                     reservingExtraRows: smallFiles.estimatedCreditRows)
                 smallFiles.work()
-                paymentsDone.raise()
                 invoicesHash.hashOn(until: invoicesDone)
                 return payments
             })

@@ -86,8 +86,9 @@ struct InvoiceRows: CSVRowHandler {
         let amount = fields[at.amount]
         let currency = fields[at.currency]
         // Declined before anything is looked up, as `row` rejects it first: an empty required value.
+        // (A blank edge on the amount declines too: an amount of blanks only is empty to `row`.)
         guard !id.isEmpty, !customer.isEmpty, !amount.isEmpty, !PlainRecord.hasBlankEdge(id),
-            !PlainRecord.hasBlankEdge(customer), let issueDay = sink.days.day(issue)
+            !PlainRecord.hasBlankEdge(customer), !PlainRecord.hasBlankEdge(amount), let issueDay = sink.days.day(issue)
         else { return false }
         var dueDay: Day? = nil
         if !due.isEmpty {
@@ -194,7 +195,7 @@ struct StagedInvoices {
         // batch was inserted too, so that the keys go into the index in file order. Only the
         // values wait for the flush.
         if !index.isHashed, !waitingToInsert, index.isAfterLast(key) {
-            index.insert(key, nil)
+            _ = index.insert(key, nil)
             spans[count] = (0..<0, 0..<0)
             insertedEarly[count] = true
             stageValues(line: line, rowValues)
