@@ -131,10 +131,8 @@ public enum DataFolderLoader {
             cash.summaries += credits.summaries
         }
         rejects += invoices.rejects + cash.rejects
-        inputs += cash.summaries
-
-        invoices.summary.sha256 = try invoicesHash.finish()
         inputs.append(invoices.summary)
+        inputs += cash.summaries
         phases.lap("load_parse")
 
         var disputes = DisputeTable()

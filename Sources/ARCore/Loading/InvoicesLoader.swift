@@ -11,8 +11,7 @@ struct InvoicesLoader {
     static let file = "invoices.csv"
 
     /// invoices.csv comes as its hash, which another thread works on while this one parses (see
-    /// SharedFileHash) and which names the file; the summary's sha256 is left empty, for the
-    /// caller to fill in from `hash.finish()`. `chunkSize` is the reader's (tests make it small).
+    /// SharedFileHash) and which names the file. `chunkSize` is the reader's (tests make it small).
     static func load(
         _ hash: SharedFileHash, book: CurrencyBook, resolver initial: CustomerResolver, progress: LoadProgress?,
         chunkSize: Int = 512 << 10
@@ -30,10 +29,10 @@ struct InvoicesLoader {
             expected: max(16, reader.estimatedRows(bytesPerRow: 50)))
         try reader.forEachRow(&rows)
         rows.staged.flush(into: &rows.table, sink: &rows.sink, idColumn: id)
-        let sink = rows.sink
-        // The hash is left to the caller (`hash.finish()`), which finishes it beside other work.
-        let summary = InputFileSummary(reader: reader, file: file, rejected: sink.rejects.count)
-        return Result(table: rows.table, resolver: rows.resolver, rejects: sink.rejects, summary: summary)
+        var summary = InputFileSummary(reader: reader, file: file, rejected: rows.sink.rejects.count)
+        // The reader has hashed what the other threads had not: this takes over no work.
+        summary.sha256 = try hash.finish()
+        return Result(table: rows.table, resolver: rows.resolver, rejects: rows.sink.rejects, summary: summary)
     }
 }
 
@@ -194,8 +193,7 @@ struct StagedInvoices {
         // no record kept for a duplicate's reject. Only while every row staged before it in the
         // batch was inserted too, so that the keys go into the index in file order. Only the
         // values wait for the flush.
-        if !index.isHashed, !waitingToInsert, index.isAfterLast(key) {
-            _ = index.insert(key, nil)
+        if !waitingToInsert, index.appendInOrder(key) != nil {
             spans[count] = (0..<0, 0..<0)
             insertedEarly[count] = true
             stageValues(line: line, rowValues)

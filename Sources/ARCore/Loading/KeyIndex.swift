@@ -346,21 +346,20 @@ public struct KeyIndex: Sendable {
         insert(key, nil)
     }
 
-    /// Whether `key` sorts after the last key inserted (or the index is empty): without a hash,
-    /// `insert` then appends it without building one.
-    func isAfterLast(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        count == 0 || compare(count - 1, key) < 0
+    /// Appends `key` while the index has no hash and `key` sorts after the last key (or the index
+    /// is empty): a new key, which needs no hash. Its index, or nil, having changed nothing.
+    mutating func appendInOrder(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard !isHashed, count == 0 || compare(count - 1, key) < 0 else { return nil }
+        let index = Int32(count)
+        arena.append(contentsOf: key)
+        starts.append(UInt32(arena.count))
+        return index
     }
 
     /// Inserts `key`, whose probe may be computed already (see `prefetch`).
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ computed: Probe?) -> (index: Int32, inserted: Bool) {
         if !isHashed {
-            if isAfterLast(key) {
-                let index = Int32(count)
-                arena.append(contentsOf: key)
-                starts.append(UInt32(arena.count))
-                return (index, true)
-            }
+            if let index = appendInOrder(key) { return (index, true) }
             buildHash()
         }
         let probe = computed ?? Probe(key)
