@@ -86,11 +86,15 @@ public enum Analysis {
             ledger: ledger, asOf: asOf, window: window, balances: balances, position: position, sales: sales,
             settlement: settlement.overall)
 
-        // The back-test (a second position, at T-91) depends on nothing below: it runs on the other core.
-        let (backTest, (risk, worklist, holds, forecast)) = try inParallel(
+        // The back-test (a second position, at T-91) and the forecast depend on nothing below and
+        // take about as long as the risk scores, worklist and credit holds: they run on the other core.
+        let ((backTest, forecast), (risk, worklist, holds)) = try inParallel(
             {
-                ForecastBackTest.compute(
-                    ledger: ledger, facts: facts, settings: settings, settlement: years.atOther)
+                (
+                    ForecastBackTest.compute(
+                        ledger: ledger, facts: facts, settings: settings, settlement: years.atOther),
+                    CashForecast.compute(ledger: ledger, position: position, settlement: settlement, asOf: asOf)
+                )
             },
             {
                 let risk = RiskScorecard.compute(
@@ -101,11 +105,7 @@ public enum Analysis {
                 let holds = CreditHolds.compute(
                     ledger: ledger, position: position, delinquency: delinquency, worklist: worklist,
                     policy: settings.policy)
-                return (
-                    risk, worklist, holds,
-                    CashForecast.compute(
-                        ledger: ledger, position: position, settlement: settlement, asOf: asOf)
-                )
+                return (risk, worklist, holds)
             })
         return AnalysisResult(
             settings: settings, kpis: kpis, position: position, trend: trend, rollForward: rollForward,
