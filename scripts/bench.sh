@@ -87,7 +87,7 @@ for size in $sizes; do
     python3 - "$data_root/out-$size/run.json" "$size" <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1]))["timings_ms"]
-order = ["load_reference", "load_parse", "load_disputes", "load_match", "analysis", "reports", "write", "total"]
+order = ["load_reference", "load_parse", "load_match", "analysis", "reports", "write", "total"]
 print(sys.argv[2].ljust(6), "  ".join(f"{k}={t[k]}" for k in order if k in t))
 PY
 done

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -90,22 +91,24 @@ public enum DataFolderLoader {
 
         phases.lap("load_reference")
         // The two big files load side by side. credit_notes.csv and disputes.csv, small beside
-        // them, go to whichever thread is free first; disputes' invoice ids are looked up once
-        // invoices.csv is loaded.
+        // them, go to whichever thread is free first; disputes' invoice ids are looked up by the
+        // invoices thread once both files are read, while the payments thread may still be busy.
         let smallFiles = SmallFileLoads(
             creditNotesPath: creditNotesPath, disputesPath: disputesPath, book: book, resolver: resolver,
             progress: progress)
         // The payments thread, once done with its files, hashes invoices.csv ahead of its reader
         // until that one is done too (also if it failed).
         let invoicesDone = StopSignal()
-        let (loadedInvoices, loadedPayments) = try inParallel(
+        let ((loadedInvoices, resolvedDisputes), loadedPayments) = try inParallel(
             {
                 defer { invoicesDone.raise() }
-                let invoices = try InvoicesLoader.load(invoicesHash, book: book, resolver: resolver, progress: progress)
+                var invoices = try InvoicesLoader.load(
+                    invoicesHash, book: book, resolver: resolver, progress: progress)
                 invoicesDone.raise()
                 _ = try paymentsHash?.finish()
                 smallFiles.work()
-                return invoices
+                let disputes = smallFiles.resolveDisputes(invoices: &invoices.table.ids)
+                return (invoices, disputes)
             },
             {
                 let payments = try CashLoader.load(
@@ -116,7 +119,7 @@ public enum DataFolderLoader {
                 return payments
             })
         // Their errors come after the big files', in file order, as when one thread read them all.
-        let (loadedCredits, parsedDisputes) = try smallFiles.results()
+        let loadedCredits = try smallFiles.results()
         // Consumed, not copied: a second reference to the payments' columns would make the
         // append below copy them all.
         var invoices = consume loadedInvoices
@@ -136,13 +139,11 @@ public enum DataFolderLoader {
         phases.lap("load_parse")
 
         var disputes = DisputeTable()
-        if let parsedDisputes {
-            let resolved = DisputesLoader.resolve(parsedDisputes, invoices: &invoices.table.ids)
+        if let resolved = resolvedDisputes {
             disputes = resolved.table
             rejects += resolved.rejects
             inputs.append(resolved.summary)
         }
-        phases.lap("load_disputes")
         let (applications, unapplied) = try CashMatcher.match(
             cash.rows, invoices: invoices.table, book: book,
             paymentsPath: paymentsPath ?? "", creditNotesPath: creditNotesPath ?? "")
@@ -196,7 +197,8 @@ public enum DataFolderLoader {
 /// credit_notes.csv and disputes.csv, loaded by whichever of the two loading threads is free
 /// first: with invoice ids in order the invoices thread finishes its file well before the
 /// payments thread, with ids out of order well after. Each thread calls `work()` once done
-/// with its big file; a file is taken by one thread only.
+/// with its big file; a file is taken by one thread only. The invoices thread then looks the
+/// disputes' invoice ids up (`resolveDisputes`).
 final class SmallFileLoads: Sendable {
     private let creditNotesPath: String?
     private let disputesPath: String?
@@ -207,6 +209,8 @@ final class SmallFileLoads: Sendable {
     private let next = Mutex(0)
     private let credits = Mutex<Result<CashLoader.Result, any Error>?>(nil)
     private let disputes = Mutex<Result<DisputesLoader.Parsed, any Error>?>(nil)
+    /// Signalled once disputes.csv's parse has ended, well or not.
+    private let disputesParsed = DispatchSemaphore(value: 0)
 
     init(
         creditNotesPath: String?, disputesPath: String?, book: CurrencyBook, resolver: CustomerResolver,
@@ -249,17 +253,29 @@ final class SmallFileLoads: Sendable {
                     try DisputesLoader.parse(path: disputesPath, progress: progress)
                 }
                 disputes.withLock { $0 = parsed }
+                disputesParsed.signal()
             default:
                 return
             }
         }
     }
 
-    /// What was loaded (nil for a file that is absent); the first error in file order, if any.
-    func results() throws -> (credits: CashLoader.Result?, disputes: DisputesLoader.Parsed?) {
+    /// disputes.csv's rows looked up in `invoices` (`DisputesLoader.resolve`), once its parse has
+    /// ended on either thread: call after `work()` has returned, when every file has been taken.
+    /// Nil without the file, or when its parse failed (`results()` throws that error).
+    func resolveDisputes(invoices: inout KeyIndex) -> DisputesLoader.Result? {
+        guard disputesPath != nil else { return nil }
+        disputesParsed.wait()
+        guard case .success(let parsed)? = disputes.withLock({ $0 }) else { return nil }
+        return DisputesLoader.resolve(parsed, invoices: &invoices)
+    }
+
+    /// credit_notes.csv's rows (nil when it is absent); the first error in file order of the two
+    /// small files, if any.
+    func results() throws -> CashLoader.Result? {
         let credits = try self.credits.withLock { $0 }?.get()
-        let disputes = try self.disputes.withLock { $0 }?.get()
-        return (credits, disputes)
+        _ = try disputes.withLock { $0 }?.get()
+        return credits
     }
 }
 
