@@ -6,6 +6,8 @@ public struct CurrencyBook: Sendable {
     /// Each code's upper-case bytes packed into an integer: a row's code is matched with
     /// one comparison per currency, no arrays touched per row.
     private var packedCodes: [UInt64]
+    /// Each currency's minor digits, beside its packed code (read per row without the `Currency`).
+    private var packedDigits: [Int]
 
     /// - Parameter latestRates: the latest rate on or before the as-of date, by upper-case code.
     public init(reporting: Currency, latestRates: [String: FXRate]) {
@@ -19,16 +21,30 @@ public struct CurrencyBook: Sendable {
             var bytes = Array(currency.code.utf8)
             return bytes.withUnsafeMutableBufferPointer { CurrencyBook.pack(UnsafeBufferPointer($0)) ?? 0 }
         }
+        packedDigits = currencies.map(\.minorDigits)
     }
 
     /// The index of an upper- or lower-case code; nil when the currency has no rate.
     public func index(ofCode bytes: UnsafeBufferPointer<UInt8>) -> Int16? {
+        rated(bytes)?.index
+    }
+
+    /// The index and minor digits of an upper- or lower-case code; nil when the currency has no
+    /// rate. Inlined: every row of the big files asks.
+    @inline(__always)
+    func rated(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int16, digits: Int)? {
         guard let packed = CurrencyBook.pack(bytes) else { return nil }
         return packedCodes.withUnsafeBufferPointer { codes in
-            for index in 0..<codes.count where codes[index] == packed { return Int16(index) }
+            for index in 0..<codes.count where codes[index] == packed {
+                return (Int16(index), packedDigits[index])
+            }
             return nil
         }
     }
+
+    /// The minor digits of the currency at `index`.
+    @inline(__always)
+    func minorDigits(at index: Int16) -> Int { packedDigits[Int(index)] }
 
     /// Up to 7 upper-cased bytes and the length in one integer; nil when longer or empty.
     @inline(__always)

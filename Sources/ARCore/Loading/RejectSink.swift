@@ -144,7 +144,8 @@ extension RejectSink {
     mutating func positiveAmount(_ row: CSVRow, _ column: ColumnRef, _ currency: RowCurrency, _ book: CurrencyBook)
         -> Int64?
     {
-        switch FieldCheck.positiveAmount(row.value(column), minorDigits: currency.digits, currency: currency.name(book)) {
+        switch FieldCheck.positiveAmount(row.value(column), minorDigits: currency.digits, currency: currency.name(book))
+        {
         case .ok(let minor):
             return minor
         case .rejected(let reason, let message):
@@ -180,8 +181,16 @@ struct RowCurrency {
 
     init(code: UnsafeBufferPointer<UInt8>, default fallback: Int16, book: CurrencyBook) {
         unratedCode = code
-        index = code.isEmpty ? fallback : book.index(ofCode: code)
-        digits = index.map { book.currencies[Int($0)].minorDigits } ?? book.minorDigits(ofCode: code)
+        if code.isEmpty {
+            index = fallback
+            digits = book.minorDigits(at: fallback)
+        } else if let rated = book.rated(code) {
+            index = rated.index
+            digits = rated.digits
+        } else {
+            index = nil
+            digits = book.minorDigits(ofCode: code)
+        }
     }
 
     /// The code for messages (built only when a message is written).
