@@ -235,6 +235,7 @@ struct LookedUp: Sendable {
     }
 
     /// Looks up `rows`, giving `set` each row that names an invoice and its target; returns where it stopped.
+    @inline(__always)
     private static func lookUp(
         _ keys: ByteArena, _ rows: Range<Int>, in ids: KeyIndex, set: (Int, Int32) -> Void
     ) -> Int {

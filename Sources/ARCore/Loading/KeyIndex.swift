@@ -125,6 +125,9 @@ public struct KeyIndex: Sendable {
     /// a few comparisons when the keys come nearly in order. When they do not (a window of
     /// `fingerWindow` keys costs more comparisons than keys in order would, see `walkFinger`),
     /// the walk stops early: build the hash and look up the rest. `findEvery` does both.
+    /// Inlined, with the walk, so the caller's closures are too: the cash matcher calls them for
+    /// each of millions of rows.
+    @inline(__always)
     public func findAll(
         _ range: Range<Int>, key: (Int) -> UnsafeBufferPointer<UInt8>, found: (Int, Int32?) -> Void
     ) -> Int {
@@ -166,6 +169,7 @@ public struct KeyIndex: Sendable {
     /// and stop it within a window once the index holds more than a few thousand keys (on fewer,
     /// the walk may go on: a search of so few keys is cheap anyway). An empty key is looked up without moving the finger: empty
     /// references (cash on account) sort first, and chasing them would cost two long gallops each.
+    @inline(__always)
     private func walkFinger(
         _ range: Range<Int>, key: (Int) -> UnsafeBufferPointer<UInt8>, found: (Int, Int32?) -> Void
     ) -> Int {
