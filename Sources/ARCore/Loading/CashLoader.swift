@@ -67,17 +67,11 @@ struct CashLoader {
         let amount = try ColumnRef(required: "amount", in: reader)
         let currency = ColumnRef(optional: "currency", in: reader)
         reserve(&result.rows, reader.estimatedRows(bytesPerRow: 50) + extraRows)
-        var rows = PaymentRows(
-            book: book, header: reader.header.count, columns: (id, customer, invoice, date, amount, currency))
-        // Swapped in and out, not copied: a copy would be copied again on the first append.
-        swap(&rows.rows, &result.rows)
-        swap(&rows.resolver, &result.resolver)
-        try reader.forEachRow(&rows)
-        rows.staged.flush(into: &rows.rows)
-        swap(&rows.rows, &result.rows)
-        swap(&rows.resolver, &result.resolver)
-        result.rejects += rows.sink.rejects
-        var summary = InputFileSummary(reader: reader, file: paymentsFile, rejected: rows.sink.rejects.count)
+        var rows = CashRowReader(
+            book: book, kind: .payment, header: reader.header.count,
+            columns: (id, customer, invoice, date, amount, currency))
+        let rejected = try rows.read(reader, into: &result)
+        var summary = InputFileSummary(reader: reader, file: paymentsFile, rejected: rejected)
         summary.sha256 = try hash.finish()
         result.summaries.append(summary)
     }
@@ -91,31 +85,16 @@ struct CashLoader {
         let invoice = ColumnRef(optional: "invoice_id", in: reader)
         let date = try ColumnRef(required: "date", in: reader)
         let amount = try ColumnRef(required: "amount", in: reader)
-        var sink = RejectSink(file: creditNotesFile)
         let expected = reader.estimatedRows(bytesPerRow: 40)
-        // Credit ids in order (as exports often are) are checked for repeats without a hash table.
-        var seen = KeyIndex(capacity: expected, deferringHash: true)
         reserve(&result.rows, result.rows.count + expected)
-        let required = RequiredColumns([id, customer, date, amount])
-        var staged = StagedCashRows()
-        try reader.forEachRow { row in
-            guard sink.hasValues(row, required), let day = sink.day(row, date),
-                let customerIndex = sink.customer(row, customer, &result.resolver)
-            else { return true }
-            // Credit notes are in the customer's currency (SPEC section 7).
-            let currencyIndex = result.resolver.currency(of: customerIndex)
-            let rowCurrency = RowCurrency(
-                code: UnsafeBufferPointer(start: nil, count: 0), default: currencyIndex, book: book)
-            guard let minor = sink.positiveAmount(row, amount, rowCurrency, book), sink.isNewKey(row, id, in: &seen)
-            else { return true }
-            staged.add(
-                customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: .credit,
-                invoice: row.value(invoice), reference: row.value(id), line: row.line, flushingInto: &result.rows)
-            return true
-        }
-        staged.flush(into: &result.rows)
-        result.rejects += sink.rejects
-        result.summaries.append(InputFileSummary(reader: reader, file: creditNotesFile, rejected: sink.rejects.count))
+        // Credit notes are in the customer's currency (SPEC section 7): no currency column is read.
+        var rows = CashRowReader(
+            book: book, kind: .credit, header: reader.header.count,
+            columns: (id, customer, invoice, date, amount, ColumnRef(absent: "currency")),
+            // Credit ids in order (as exports often are) are checked for repeats without a hash table.
+            seenIDs: KeyIndex(capacity: expected, deferringHash: true))
+        let rejected = try rows.read(reader, into: &result)
+        result.summaries.append(InputFileSummary(reader: reader, file: creditNotesFile, rejected: rejected))
     }
 
     /// Reserves room for `expected` rows in all (not `expected` more).
@@ -131,28 +110,39 @@ struct CashLoader {
     }
 }
 
-/// The payments loader's work per row (see CSVRowHandler): the same checks, in SPEC section 7's
-/// order, on a plain record read straight from the buffer or on a record scanned in full.
-struct PaymentRows: CSVRowHandler {
+/// The cash loaders' work per row of payments.csv or credit_notes.csv (see CSVRowHandler): the
+/// same checks, in SPEC section 7's order, on a plain record read straight from the buffer or on
+/// a record scanned in full. Credit notes also have their ids checked for repeats (`seenIDs`);
+/// their currency is always the customer's (an absent currency column).
+struct CashRowReader: CSVRowHandler {
     typealias Columns = (
         id: ColumnRef, customer: ColumnRef, invoice: ColumnRef, date: ColumnRef, amount: ColumnRef,
         currency: ColumnRef
     )
 
     let book: CurrencyBook
+    let kind: CashKind
     /// The loader's, swapped in and out.
     var resolver = CustomerResolver(known: nil, table: CustomerTable())
     var rows = CashRows()
-    var sink = RejectSink(file: CashLoader.paymentsFile)
+    var sink: RejectSink
     var staged = StagedCashRows()
+    /// Whether a row whose id an earlier valid row has is rejected (credit notes).
+    let rejectsRepeatedIDs: Bool
+    /// The ids of earlier valid rows, when repeats are rejected.
+    var seenIDs: KeyIndex
     let columns: Columns
     let required: RequiredColumns
     private let fields: PlainFields
     /// Positions in `fields` of id, customer, invoice, date, amount and currency.
     private let at: (id: Int, customer: Int, invoice: Int, date: Int, amount: Int, currency: Int)
 
-    init(book: CurrencyBook, header width: Int, columns: Columns) {
+    init(book: CurrencyBook, kind: CashKind, header width: Int, columns: Columns, seenIDs: KeyIndex? = nil) {
+        rejectsRepeatedIDs = seenIDs != nil
+        self.seenIDs = seenIDs ?? KeyIndex()
         self.book = book
+        self.kind = kind
+        sink = RejectSink(file: kind == .payment ? CashLoader.paymentsFile : CashLoader.creditNotesFile)
         self.columns = columns
         required = RequiredColumns([columns.id, columns.customer, columns.date, columns.amount])
         let fields = PlainFields(headerWidth: width)
@@ -163,6 +153,21 @@ struct PaymentRows: CSVRowHandler {
             fields.position(of: columns.date), fields.position(of: columns.amount),
             fields.position(of: columns.currency)
         )
+    }
+
+    /// Reads every row of `reader` into `result`'s rows (with its resolver); returns the rows rejected.
+    mutating func read(_ reader: CSVFileReader, into result: inout CashLoader.Result) throws -> Int {
+        // Swapped in and out, not copied: a copy would be copied again on the first append.
+        swap(&rows, &result.rows)
+        swap(&resolver, &result.resolver)
+        defer {
+            swap(&rows, &result.rows)
+            swap(&resolver, &result.resolver)
+        }
+        try reader.forEachRow(&self)
+        staged.flush(into: &rows)
+        result.rejects += sink.rejects
+        return sink.rejects.count
     }
 
     mutating func plainRow(_ record: inout PlainRecord) -> Bool {
@@ -184,8 +189,10 @@ struct PaymentRows: CSVRowHandler {
         guard case .ok(let minor) = FieldCheck.positiveAmount(amount, minorDigits: rowCurrency.digits, currency: ""),
             let currencyIndex = rowCurrency.index
         else { return false }
+        // A repeated id declines, leaving the ids as they were: `row` then rejects it.
+        if rejectsRepeatedIDs, !seenIDs.insert(id).inserted { return false }
         staged.add(
-            customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: .payment,
+            customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: kind,
             invoice: invoice, reference: id, line: record.line, flushingInto: &rows)
         return true
     }
@@ -199,8 +206,9 @@ struct PaymentRows: CSVRowHandler {
         guard let minor = sink.positiveAmount(row, columns.amount, rowCurrency, book),
             let currencyIndex = sink.rated(row, columns.currency, rowCurrency)
         else { return true }
+        if rejectsRepeatedIDs, !sink.isNewKey(row, columns.id, in: &seenIDs) { return true }
         staged.add(
-            customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: .payment,
+            customer: customerIndex, date: day, amount: minor, currency: currencyIndex, kind: kind,
             invoice: row.value(columns.invoice), reference: row.value(columns.id), line: row.line,
             flushingInto: &rows)
         return true

@@ -30,6 +30,12 @@ struct ColumnRef {
         self.name = name
         self.index = reader.column(name)
     }
+
+    /// A column never read, even if the header has it: every value is empty.
+    init(absent name: String) {
+        self.name = name
+        self.index = nil
+    }
 }
 
 /// The columns a row must have values in, built once per file. Their indices are kept apart

@@ -1,8 +1,8 @@
 import ARCore
 import Testing
 
-/// invoices.csv and payments.csv are read through a fast path for records without quotes (see
-/// PlainRecord). Quoting a field does not change its value, so the same rows with every field
+/// invoices.csv, payments.csv and credit_notes.csv are read through a fast path for records
+/// without quotes (see PlainRecord). Quoting a field does not change its value, so the same rows with every field
 /// quoted, which the fast path declines, must load to the same ledger and the same rejects.
 @Suite("the plain-record path loads what the full scan loads")
 struct PlainPathLoadTests {
@@ -67,6 +67,22 @@ struct PlainPathLoadTests {
         ["P11", "C1", "I1", "2024-02-11", "5.00", ""],
     ]
 
+    /// Credit notes are in the customer's currency: a currency column is not read.
+    static let creditNotes: [[String]] = [
+        ["credit_id", "customer_id", "invoice_id", "date", "amount", "currency", "reason"],
+        ["CN1", "C1", "I1", "2024-03-01", "2.00", "GBP", "a currency that is ignored"],
+        ["CN2", "C2", "", "2024-03-02", "1.50", "", "on account"],
+        ["CN9", "C11", "", "2024-03-02", " ", "", "an amount of blanks"],
+        ["CN1", "C1", "I1", "2024-03-03", "1.00", "", "repeated id"],
+        [" CN3", "C1", "I1", "2024-03-04", "1.00", "", "blank before the id"],
+        ["CN3", "C1", "I1", "2024-03-05", "1.00", "", "repeat of the trimmed id"],
+        ["CN4", "C3", "I3", "2024-03-06", "15.5", "", "decimals in yen"],
+        ["CN5", "C9", "I1", "2024-03-07", "1.00", "", "unknown customer"],
+        ["CN6", "C1", "I1", "2024-03-08", "1.00", "", "two\nlines"],
+        ["CN7", "C1", "I1", "2024-03-09", "0", "", "zero"],
+        ["CN7", "C1", "I1", "2024-03-10", "3.00", "", "the id of a rejected row"],
+    ]
+
     /// The rows as CSV: plain where a field allows it, or every field quoted.
     static func csv(_ rows: [[String]], quoted: Bool, lineEnd: String) -> String {
         rows.map { row in
@@ -83,6 +99,7 @@ struct PlainPathLoadTests {
         try folder.write("fx_rates.csv", Self.fxRates)
         try folder.write("invoices.csv", Self.csv(Self.invoices, quoted: quoted, lineEnd: lineEnd))
         try folder.write("payments.csv", Self.csv(Self.payments, quoted: quoted, lineEnd: lineEnd))
+        try folder.write("credit_notes.csv", Self.csv(Self.creditNotes, quoted: quoted, lineEnd: lineEnd))
         return try folder.load(asOf: "2024-06-30")
     }
 
@@ -101,8 +118,8 @@ struct PlainPathLoadTests {
             let quoted = try load(quoted: true, lineEnd: lineEnd, customersFile: customersFile)
             let context = "line end \(lineEnd.debugDescription), customers.csv \(customersFile)"
             if !customersFile {
-                // Discovered from the rows: C8 and C10 have only rows rejected before their lookup.
-                #expect(!plain.ledger.customers.ids.contains("C8") && !plain.ledger.customers.ids.contains("C10"))
+                // Discovered from the rows: C8, C10 and C11 have only rows rejected before their lookup.
+                for id in ["C8", "C10", "C11"] { #expect(!plain.ledger.customers.ids.contains(id)) }
             }
             let invoices = (plain.ledger.invoices, quoted.ledger.invoices)
             #expect(plain.invoiceIDs == quoted.invoiceIDs, "\(context)")
@@ -114,9 +131,11 @@ struct PlainPathLoadTests {
             #expect(plain.ledger.customers.ids == quoted.ledger.customers.ids, "\(context)")
             #expect(plain.ledger.applications.amount == quoted.ledger.applications.amount, "\(context)")
             #expect(plain.ledger.applications.date == quoted.ledger.applications.date, "\(context)")
+            #expect(plain.ledger.applications.kind == quoted.ledger.applications.kind, "\(context)")
             #expect(plain.ledger.unapplied.reference == quoted.ledger.unapplied.reference, "\(context)")
             #expect(plain.ledger.unapplied.invoiceReference == quoted.ledger.unapplied.invoiceReference, "\(context)")
             #expect(plain.ledger.unapplied.amount == quoted.ledger.unapplied.amount, "\(context)")
+            #expect(plain.ledger.unapplied.currency == quoted.ledger.unapplied.currency, "\(context)")
             #expect(plain.ledger.unapplied.line == quoted.ledger.unapplied.line, "\(context)")
             let keys = { (result: LoadResult) in
                 result.rejects.map { RejectKey(file: $0.file, line: $0.line, column: $0.column, reason: $0.reason) }
@@ -142,14 +161,23 @@ struct PlainPathLoadTests {
                 "20 too_many_decimals", "21 non_positive_amount", "22 non_positive_amount", "23 no_fx_rate",
                 "24 due_before_issue", "25 duplicate_key",
             ])
-        #expect(result.ledger.unapplied.reference == ["P2", "P4"])
-        #expect(result.ledger.unapplied.invoiceReference == ["", "I404"])
-        #expect(result.applications(of: "I1").map(\.amount) == [6_000, 100, 500])
+        #expect(result.ledger.unapplied.reference == ["P2", "P4", "CN2"])
+        #expect(result.ledger.unapplied.invoiceReference == ["", "I404", ""])
+        // CN2 is in C2's euros, in cents.
+        #expect(result.ledger.unapplied.amount == [1_000, 100, 150])
+        // Payments, then credit notes in the customer's dollars (CN1's GBP is not read), by date.
+        #expect(result.applications(of: "I1").map(\.amount) == [6_000, 100, 500, 200, 100, 100, 300])
         #expect(result.applications(of: "I3").map(\.amount) == [500])
         #expect(
             result.rejects.filter { $0.file == "payments.csv" }.map { "\($0.line) \($0.reason.rawValue)" } == [
                 "5 missing_required", "8 unknown_customer", "9 bad_date", "10 non_positive_amount", "11 no_fx_rate",
                 "12 missing_required",
+            ])
+        // CN6's reason spans two lines.
+        #expect(
+            result.rejects.filter { $0.file == "credit_notes.csv" }.map { "\($0.line) \($0.reason.rawValue)" } == [
+                "4 missing_required", "5 duplicate_key", "7 duplicate_key", "8 too_many_decimals",
+                "9 unknown_customer", "12 non_positive_amount",
             ])
     }
 }
