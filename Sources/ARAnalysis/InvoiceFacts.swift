@@ -19,7 +19,9 @@ public struct InvoiceFacts: Sendable {
         toReporting = converters
         let count = invoices.count
         var parts = inParallelHalves(count: count) { range -> ([Day], [Int64], [Bool]) in
-            var settle = [Day](), amounts = [Int64](), irregular = [Bool]()
+            var settle = [Day]()
+            var amounts = [Int64]()
+            var irregular = [Bool]()
             // The first half's arrays have room for the second's, appended to them below.
             let capacity = range.lowerBound == 0 ? count : range.count
             settle.reserveCapacity(capacity)
@@ -61,17 +63,24 @@ public struct InvoiceFacts: Sendable {
     /// `first`. One tight pass over three columns, so a computation at a date visits about the
     /// tenth of five million invoices open then, not every one. `range` limits the invoices looked at.
     public func candidates(issue: [Day], from first: Day, through last: Day, in range: Range<Int>? = nil) -> [Int32] {
-        var found: [Int32] = []
-        issue.withUnsafeBufferPointer { issue in
-            settle.withUnsafeBufferPointer { settle in
-                irregular.withUnsafeBufferPointer { irregular in
-                    for invoice in range ?? 0..<issue.count
-                    where irregular[invoice] || (issue[invoice] <= last && settle[invoice] > first) {
-                        found.append(Int32(truncatingIfNeeded: invoice))
+        let range = range ?? 0..<issue.count
+        // Without a branch or an append per invoice: each index is written at the end of those
+        // found and kept by counting it. Appending checked the array's uniqueness per candidate,
+        // and the branch on a scattered minority mispredicted (Position scans every invoice).
+        return [Int32](unsafeUninitializedCapacity: range.count) { found, count in
+            var kept = 0
+            issue.withUnsafeBufferPointer { issue in
+                settle.withUnsafeBufferPointer { settle in
+                    irregular.withUnsafeBufferPointer { irregular in
+                        for invoice in range {
+                            found[kept] = Int32(truncatingIfNeeded: invoice)
+                            let open = (issue[invoice] <= last ? 1 : 0) & (settle[invoice] > first ? 1 : 0)
+                            kept += open | (irregular[invoice] ? 1 : 0)
+                        }
                     }
                 }
             }
+            count = kept
         }
-        return found
     }
 }
