@@ -19,6 +19,19 @@ public struct CustomerTable: Sendable {
 
     public var count: Int { ids.count }
 
+    /// Room for `count` customers in every column.
+    mutating func reserveCapacity(_ count: Int) {
+        ids.reserveCapacity(count)
+        names.reserveCapacity(count)
+        segments.reserveCapacity(count)
+        regions.reserveCapacity(count)
+        currency.reserveCapacity(count)
+        creditLimit.reserveCapacity(count)
+        termsDays.reserveCapacity(count)
+        emails.reserveCapacity(count)
+        phones.reserveCapacity(count)
+    }
+
     mutating func append(
         id: String, name: String, segment: String, region: String, currency: Int16, creditLimit: Int64?,
         termsDays: Int32, email: String = "", phone: String = ""

@@ -1,18 +1,29 @@
 import ARCore
 import Testing
 
-/// invoices.csv, payments.csv and credit_notes.csv are read through a fast path for records
-/// without quotes (see PlainRecord). Quoting a field does not change its value, so the same rows with every field
+/// customers.csv, invoices.csv, payments.csv and credit_notes.csv are read through a fast path
+/// for records without quotes (see PlainRecord). Quoting a field does not change its value, so the same rows with every field
 /// quoted, which the fast path declines, must load to the same ledger and the same rejects.
 @Suite("the plain-record path loads what the full scan loads")
 struct PlainPathLoadTests {
-    static let customers = """
-        customer_id,name,currency,credit_limit,terms_days
-        C1,Acme,,,
-        C2,Beta,EUR,,45
-        C3,Gamma,JPY,,10
-
-        """
+    /// C1 in dollars and 30 days, C2 in euros and 45 days, C3 in yen and 10 days; then a row for
+    /// each check of customers.csv and values to trim.
+    static let customers: [[String]] = [
+        ["customer_id", "name", "currency", "credit_limit", "terms_days", "segment", "email"],
+        ["C1", "Acme", "", "", "", "", ""],
+        ["C2", "Beta", "EUR", "", "45", "", ""],
+        ["C3", "Gamma", "JPY", "", "10", "", ""],
+        [" C4 ", "  Delta Ltd ", "eur", "1000.50", " 20 ", "SMB", " a@b.example "],
+        ["C5", "", "", "", "", "", ""],
+        ["C1", "repeated id", "", "", "", "", ""],
+        ["", "missing id", "", "", "", "", ""],
+        ["C6", "three decimals", "", "12.345", "", "", ""],
+        ["C7", "decimals in yen", "JPY", "1.5", "", "", ""],
+        ["C8x", "bad terms", "", "", "3.5", "", ""],
+        ["C9x", "no rate", "GBP", "", "", "", ""],
+        ["C12", "two\nlines", "", "", "", "", ""],
+        ["C13", "after all of it", "", "", "", "", ""],
+    ]
 
     static let fxRates = "date,currency,rate\n2024-01-01,EUR,1.0843\n2024-01-01,JPY,0.0067\n"
 
@@ -48,6 +59,7 @@ struct PlainPathLoadTests {
         ["I21", "C1", "2024-01-30", "", "5.00", ""],
         ["I22", "C1", "2024-01-31", "", "6.00", "", "extra", "fields"],
         ["I23", "C2", "2024-02-01", "", "8.25", "EUR", "valid after all of it"],
+        ["I25", "C4", "2024-02-03", "", "9.00", "", "the customer whose id was trimmed"],
     ]
 
     static let payments: [[String]] = [
@@ -95,7 +107,9 @@ struct PlainPathLoadTests {
 
     func load(quoted: Bool, lineEnd: String, customersFile: Bool) throws -> LoadResult {
         let folder = try TempDataFolder()
-        if customersFile { try folder.write("customers.csv", Self.customers) }
+        if customersFile {
+            try folder.write("customers.csv", Self.csv(Self.customers, quoted: quoted, lineEnd: lineEnd))
+        }
         try folder.write("fx_rates.csv", Self.fxRates)
         try folder.write("invoices.csv", Self.csv(Self.invoices, quoted: quoted, lineEnd: lineEnd))
         try folder.write("payments.csv", Self.csv(Self.payments, quoted: quoted, lineEnd: lineEnd))
@@ -128,7 +142,14 @@ struct PlainPathLoadTests {
             #expect(invoices.0.due == invoices.1.due, "\(context)")
             #expect(invoices.0.amount == invoices.1.amount, "\(context)")
             #expect(invoices.0.currency == invoices.1.currency, "\(context)")
-            #expect(plain.ledger.customers.ids == quoted.ledger.customers.ids, "\(context)")
+            let customers = (plain.ledger.customers, quoted.ledger.customers)
+            #expect(customers.0.ids == customers.1.ids, "\(context)")
+            #expect(customers.0.names == customers.1.names, "\(context)")
+            #expect(customers.0.segments == customers.1.segments, "\(context)")
+            #expect(customers.0.currency == customers.1.currency, "\(context)")
+            #expect(customers.0.creditLimit == customers.1.creditLimit, "\(context)")
+            #expect(customers.0.termsDays == customers.1.termsDays, "\(context)")
+            #expect(customers.0.emails == customers.1.emails, "\(context)")
             #expect(plain.ledger.applications.amount == quoted.ledger.applications.amount, "\(context)")
             #expect(plain.ledger.applications.date == quoted.ledger.applications.date, "\(context)")
             #expect(plain.ledger.applications.kind == quoted.ledger.applications.kind, "\(context)")
@@ -147,9 +168,22 @@ struct PlainPathLoadTests {
     @Test("the plain file's values, by hand: trimmed ids, default currencies and terms, lines after a quoted newline")
     func plainValues() throws {
         let result = try load(quoted: false, lineEnd: "\r\n", customersFile: true)
-        #expect(result.invoiceIDs == ["I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8", "I21", "I22", "I23"])
+        let customers = result.ledger.customers
+        #expect(customers.ids == ["C1", "C2", "C3", "C4", "C5", "C12", "C13"])
+        #expect(customers.names == ["Acme", "Beta", "Gamma", "Delta Ltd", "C5", "two\nlines", "after all of it"])
+        #expect(customers.creditLimit[3] == 100_050 && customers.termsDays[3] == 20)
+        #expect(customers.segments[3] == "SMB" && customers.emails[3] == "a@b.example")
+        // C12's name spans two lines.
+        #expect(
+            result.rejects.filter { $0.file == "customers.csv" }.map { "\($0.line) \($0.reason.rawValue)" } == [
+                "7 duplicate_key", "8 missing_required", "9 bad_number", "10 bad_number", "11 bad_number",
+                "12 no_fx_rate",
+            ])
+        #expect(result.invoiceIDs == ["I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8", "I21", "I22", "I23", "I25"])
         let invoices = result.ledger.invoices
-        #expect(invoices.amount == [10_000, 2_050, 1_500, 700, 100, 200, 300, 400, 500, 600, 825])
+        #expect(invoices.amount == [10_000, 2_050, 1_500, 700, 100, 200, 300, 400, 500, 600, 825, 900])
+        // C4's euros and 20 days, read from a row with blanks around its values.
+        #expect(invoices.currency[11] == invoices.currency[1] && invoices.due[11] == day("2024-02-23"))
         #expect(invoices.due[0] == day("2024-02-09"))
         #expect(invoices.due[1] == day("2024-03-01"))
         #expect(invoices.due[2] == day("2024-01-22"))
