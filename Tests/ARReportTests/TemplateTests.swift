@@ -53,7 +53,9 @@ import Testing
     }
 
     @Test func syntaxErrorsNameTheLine() {
-        #expect(check("a\n{{#headline}}\n{{label}}\n")?.description == "templates/report.html:2: section 'headline' is never closed")
+        #expect(
+            check("a\n{{#headline}}\n{{label}}\n")?.description
+                == "templates/report.html:2: section 'headline' is never closed")
         #expect(
             check("{{#headline}}\n{{/balances}}")?.description
                 == "templates/report.html:2: closing tag 'balances' does not match section 'headline' opened on line 1")
@@ -77,12 +79,28 @@ import Testing
         var lines = try String(contentsOf: report, encoding: .utf8).components(separatedBy: "\n")
         lines[11] = "<p>{{totl_ar}}</p>"
         try lines.joined(separator: "\n").write(to: report, atomically: true, encoding: .utf8)
-        let data = BinaryRunner.fixtures.appendingPathComponent("small").path
-        let out = dir.appendingPathComponent("out")
-        let result = try BinaryRunner.run(
-            ["run", "--data", data, "--as-of", "2025-03-31", "--out", out.path, "--templates", "templates"], in: dir)
-        #expect(result.status == 78)
-        #expect(result.stderr == "arreport: templates/report.html:12: unknown key 'totl_ar'\n")
-        #expect(!FileManager.default.fileExists(atPath: out.path))
+        // The templates are checked before any row is read (while the big files start being
+        // hashed): their error comes first, whatever is wrong with the data too.
+        let empty = dir.appendingPathComponent("no-invoices")
+        let badCustomers = dir.appendingPathComponent("bad-customers")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: badCustomers, withIntermediateDirectories: true)
+        try "name\nAcme\n".write(
+            to: badCustomers.appendingPathComponent("customers.csv"), atomically: true, encoding: .utf8)
+        try "invoice_id,customer_id,issue_date,amount\nI1,C1,2025-01-01,1.00\n".write(
+            to: badCustomers.appendingPathComponent("invoices.csv"), atomically: true, encoding: .utf8)
+        let folders = [
+            BinaryRunner.fixtures.appendingPathComponent("small").path, dir.appendingPathComponent("missing").path,
+            empty.path, badCustomers.path,
+        ]
+        for data in folders {
+            let out = dir.appendingPathComponent("out")
+            let result = try BinaryRunner.run(
+                ["run", "--data", data, "--as-of", "2025-03-31", "--out", out.path, "--templates", "templates"],
+                in: dir)
+            #expect(result.status == 78, "\(data)")
+            #expect(result.stderr == "arreport: templates/report.html:12: unknown key 'totl_ar'\n", "\(data)")
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
     }
 }

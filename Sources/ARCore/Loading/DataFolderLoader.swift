@@ -39,10 +39,14 @@ public enum DataFolderLoader {
         }
     }
 
-    public static func load(folder: String, settings: LoadSettings, progress: LoadProgress? = nil) throws -> LoadResult
-    {
+    /// `first` runs before any row is read, and its error comes before any of the load's (the
+    /// batch checks its templates there): it runs while another thread starts hashing the big files.
+    public static func load(
+        folder: String, settings: LoadSettings, progress: LoadProgress? = nil, first: () throws -> Void = {}
+    ) throws -> LoadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            try first()
             throw InputError.missingFile(path: folder)
         }
         func present(_ file: String) -> String? {
@@ -50,6 +54,7 @@ public enum DataFolderLoader {
             return FileManager.default.fileExists(atPath: path) ? path : nil
         }
         guard let invoicesPath = present(InvoicesLoader.file) else {
+            try first()
             throw InputError.missingFile(path: (folder as NSString).appendingPathComponent(InvoicesLoader.file))
         }
         var rejects: [Reject] = []
@@ -71,6 +76,7 @@ public enum DataFolderLoader {
         let (book, customersTable, customerIndex) = try SharedFileHash.hashing(
             [invoicesHash, paymentsHash].compactMap { $0 }
         ) { () throws -> (CurrencyBook, CustomerTable, KeyIndex?) in
+            try first()
             var latestRates: [String: FXRate] = [:]
             if let path = present(FXRatesLoader.file) {
                 let fx = try FXRatesLoader.load(

@@ -67,8 +67,12 @@ public enum Batch {
     }
 
     /// Loads the data folder, with a progress line on a terminal; `--strict` fails on any reject.
-    static func loadInputs(_ settings: RunSettings, showProgress: Bool) throws -> LoadResult {
+    /// `first` runs before any row is read (with a data folder, while its big files start being hashed).
+    static func loadInputs(_ settings: RunSettings, showProgress: Bool, first: () throws -> Void = {}) throws
+        -> LoadResult
+    {
         let load: LoadResult
+        if settings.profile != nil || settings.database != nil || settings.postgres != nil { try first() }
         if let profile = settings.profile {
             load = try ProfiledSource.load(
                 file: settings.data, profile: profile, settings: settings.load, fxFile: settings.fxFile)
@@ -80,7 +84,8 @@ public enum Batch {
             let progress = LoadProgress(totalBytes: DataFolderLoader.inputBytes(folder: settings.data))
             let line = showProgress ? ProgressLine.start(progress: progress) : nil
             defer { line?.stop() }
-            load = try DataFolderLoader.load(folder: settings.data, settings: settings.load, progress: progress)
+            load = try DataFolderLoader.load(
+                folder: settings.data, settings: settings.load, progress: progress, first: first)
         }
         if settings.strict, let first = load.rejects.first {
             throw ReportError.strictRejects(count: load.rejects.count, first: first)
@@ -97,12 +102,17 @@ public enum Batch {
             let elapsed = clock.now - since
             return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         }
-        // Templates are checked before any data is read, so a typo fails fast (exit 78).
+        // Templates are checked before any row is read, so a typo fails fast (exit 78); from a
+        // data folder, while the other core starts hashing its big files.
         let wantsPages = settings.formats.contains(.html) || settings.formats.contains(.email)
-        let templates = wantsPages ? try ReportTemplates.load(directory: settings.templates) : nil
-        let boardPack =
-            settings.formats.contains(.pdf) ? try BoardPackLayout.load(templatesDirectory: settings.templates) : nil
-        let load = try loadInputs(settings, showProgress: showProgress)
+        var templates: ReportTemplates? = nil
+        var boardPack: BoardPackLayout? = nil
+        let load = try loadInputs(settings, showProgress: showProgress) {
+            templates = wantsPages ? try ReportTemplates.load(directory: settings.templates) : nil
+            boardPack =
+                settings.formats.contains(.pdf)
+                ? try BoardPackLayout.load(templatesDirectory: settings.templates) : nil
+        }
         let recorded = try recordedComparison(settings)
         let loadMs = milliseconds(start)
         let analysisStart = clock.now
