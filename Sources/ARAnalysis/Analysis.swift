@@ -93,7 +93,8 @@ public enum Analysis {
                 (
                     ForecastBackTest.compute(
                         ledger: ledger, facts: facts, settings: settings, settlement: years.atOther),
-                    CashForecast.compute(ledger: ledger, position: position, settlement: settlement, asOf: asOf)
+                    CashForecast.compute(
+                        ledger: ledger, facts: facts, position: position, settlement: settlement, asOf: asOf)
                 )
             },
             {

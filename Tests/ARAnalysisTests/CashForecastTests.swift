@@ -13,7 +13,8 @@ struct CashForecastTests {
         //   F1 (segment S): H1 100.00 due 01-31 paid 02-10 (10 late), H2 300.00 due 03-02 paid 03-22 (20 late):
         //       (1,000 + 6,000) / 400 = 17.5 days -> 18 (rounded half away from zero).
         //   F4 (no segment): H4 400.00 due 02-14 paid 02-14: 0 late.
-        //   All customers: (1,000 + 6,000 + 0) / 800 = 8.75 -> 9.
+        //   F8: Q8 100.00 due 05-01 paid 05-20 (19 late). F9: R9 50.00 due 02-09 paid 02-09 (0 late).
+        //   All customers: (1,000 + 6,000 + 0 + 1,900 + 0) / 950 = 9.37 -> 9.
         // Open at T:
         //   O1 F1 1,000.00 due 07-01: + 18 = 07-19 -> week 3.
         //   O2 F2 (segment S, no history: S's 17.5 -> 18) 500.00 due 06-25: 07-13 -> week 2
@@ -25,7 +26,12 @@ struct CashForecastTests {
         //   O6 F6 600.00 due 02-01, 100.00 paid 05-15: 150 days past due but paid recently:
         //       02-01 + 9 = 02-10, not before T+1: 07-01 -> week 1 (open 500.00).
         //   O7 F7 700.00 due 01-01, a 50.00 credit note 06-01 (not a payment): unlikely, open 650.00.
-        // Week 1 500.00; week 2 500 + 300 = 800.00; week 3 1,000.00; beyond 200.00; unlikely 250 + 650 = 900.00.
+        //   Paid recently on another invoice, so not unlikely (week 1, expected before T+1):
+        //   O8 F8 300.00 due 01-01: Q8 paid in the window. O9 F9 200.00 due 01-01: R9, settled in
+        //   February, paid 10.00 more on 06-01 (an overpayment). O10 F10 400.00 due 01-01: 25.00
+        //   paid on 06-15 for S10, issued 08-01 (a prepayment).
+        // Week 1 500 + 300 + 200 + 400 = 1,400.00; week 2 500 + 300 = 800.00; week 3 1,000.00;
+        // beyond 200.00; unlikely 250 + 650 = 900.00.
         let loaded = try LedgerFixture(
             customers: """
                 customer_id,segment
@@ -36,6 +42,9 @@ struct CashForecastTests {
                 F5,
                 F6,
                 F7,
+                F8,
+                F9,
+                F10,
                 """,
             invoices: """
                 invoice_id,customer_id,issue_date,due_date,amount
@@ -49,6 +58,12 @@ struct CashForecastTests {
                 O5,F5,2024-01-02,2024-02-01,250.00
                 O6,F6,2024-01-02,2024-02-01,600.00
                 O7,F7,2023-12-02,2024-01-01,700.00
+                O8,F8,2023-12-02,2024-01-01,300.00
+                Q8,F8,2024-04-01,2024-05-01,100.00
+                O9,F9,2023-12-02,2024-01-01,200.00
+                R9,F9,2024-01-10,2024-02-09,50.00
+                O10,F10,2023-12-02,2024-01-01,400.00
+                S10,F10,2024-08-01,2024-08-31,80.00
                 """,
             payments: """
                 payment_id,customer_id,invoice_id,date,amount
@@ -56,6 +71,10 @@ struct CashForecastTests {
                 P2,F1,H2,2024-03-22,300.00
                 P4,F4,H4,2024-02-14,400.00
                 P6,F6,O6,2024-05-15,100.00
+                P8,F8,Q8,2024-05-20,100.00
+                P9,F9,R9,2024-02-09,50.00
+                P9b,F9,R9,2024-06-01,10.00
+                P10,F10,S10,2024-06-15,25.00
                 """,
             creditNotes: """
                 credit_id,customer_id,invoice_id,date,amount
@@ -65,7 +84,7 @@ struct CashForecastTests {
         let forecast = try loaded.analyze(asOf: "2024-06-30").forecast
         #expect(forecast.periods.count == 15)
         var weeks = [Int64](repeating: 0, count: 13)
-        weeks[0] = 50_000
+        weeks[0] = 140_000
         weeks[1] = 80_000
         weeks[2] = 100_000
         #expect(forecast.periods.prefix(13).map(\.expected) == weeks)

@@ -34,12 +34,14 @@ public struct CashForecast: Sendable, Equatable {
     /// First day of week `n` (1-based).
     public static func weekStart(_ n: Int, asOf: Day) -> Day { asOf + 1 + Day(7 * (n - 1)) }
 
-    /// Forecasts the open items of `position` and `settlement` (which must both be at `asOf`).
-    public static func compute(ledger: Ledger, position: Position, settlement: SettlementYear, asOf: Day)
-        -> CashForecast
-    {
+    /// Forecasts the open items of `position` and `settlement` (which must both be at `asOf`);
+    /// `facts` must be the ledger's.
+    public static func compute(
+        ledger: Ledger, facts: InvoiceFacts, position: Position, settlement: SettlementYear, asOf: Day
+    ) -> CashForecast {
         let daysLate = ExpectedDaysLate.compute(ledger: ledger, stats: settlement)
-        let paidRecently = customersWithPayments(ledger: ledger, after: asOf - paymentLookbackDays, through: asOf)
+        let paidRecently = customersWithPayments(
+            ledger: ledger, facts: facts, after: asOf - paymentLookbackDays, through: asOf)
         var weekly = [Int64](repeating: 0, count: weeks)
         var beyond: Int64 = 0
         var unlikely: Int64 = 0
@@ -56,23 +58,31 @@ public struct CashForecast: Sendable, Equatable {
         }
         var periods = weekly.enumerated().map { index, amount in
             ForecastPeriod(
-                kind: .week(index + 1), start: weekStart(index + 1, asOf: asOf), end: weekStart(index + 2, asOf: asOf) - 1,
+                kind: .week(index + 1), start: weekStart(index + 1, asOf: asOf),
+                end: weekStart(index + 2, asOf: asOf) - 1,
                 expected: amount)
         }
-        periods.append(ForecastPeriod(kind: .beyond, start: weekStart(weeks + 1, asOf: asOf), end: nil, expected: beyond))
+        periods.append(
+            ForecastPeriod(kind: .beyond, start: weekStart(weeks + 1, asOf: asOf), end: nil, expected: beyond))
         periods.append(ForecastPeriod(kind: .unlikely, start: nil, end: nil, expected: unlikely))
         return CashForecast(asOf: asOf, periods: periods)
     }
 
     /// Customers with a payment (not a credit note) dated in (after, through]: applied to one of
     /// their invoices, or unapplied on their account.
-    static func customersWithPayments(ledger: Ledger, after: Day, through last: Day) -> [Bool] {
+    static func customersWithPayments(ledger: Ledger, facts: InvoiceFacts, after: Day, through last: Day) -> [Bool] {
         var paid = [Bool](repeating: false, count: ledger.customers.count)
         let invoices = ledger.invoices
         let applications = ledger.applications
-        for invoice in 0..<invoices.count {
+        // Only the invoices that may hold such a payment are visited, a third of them at 90 days:
+        // one applied on day d in the window was issued by d (else it is prepaid, irregular) and
+        // not settled before d (else it is overpaid, irregular).
+        for candidate in facts.candidates(issue: invoices.issue, from: after, through: last) {
+            let invoice = Int(candidate)
             for slot in Int(applications.start[invoice])..<Int(applications.start[invoice + 1])
-            where applications.kind[slot] == .payment && applications.date[slot] > after && applications.date[slot] <= last {
+            where applications.kind[slot] == .payment && applications.date[slot] > after
+                && applications.date[slot] <= last
+            {
                 paid[Int(invoices.customer[invoice])] = true
                 break
             }
