@@ -94,7 +94,7 @@ public enum Analysis {
                     ForecastBackTest.compute(
                         ledger: ledger, facts: facts, settings: settings, settlement: years.atOther),
                     CashForecast.compute(
-                        ledger: ledger, facts: facts, position: position, settlement: settlement, asOf: asOf)
+                        ledger: ledger, position: position, settlement: settlement, asOf: asOf)
                 )
             },
             {

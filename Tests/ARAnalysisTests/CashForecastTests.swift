@@ -14,23 +14,26 @@ struct CashForecastTests {
         //       (1,000 + 6,000) / 400 = 17.5 days -> 18 (rounded half away from zero).
         //   F4 (no segment): H4 400.00 due 02-14 paid 02-14: 0 late.
         //   F8: Q8 100.00 due 05-01 paid 05-20 (19 late). F9: R9 50.00 due 02-09 paid 02-09 (0 late).
-        //   All customers: (1,000 + 6,000 + 0 + 1,900 + 0) / 950 = 9.37 -> 9.
+        //   F11: Z11 100.00 due 02-04 paid 02-04 (0 late).
+        //   All customers: (1,000 + 6,000 + 0 + 1,900 + 0 + 0) / 1,050 = 8.48 -> 8.
         // Open at T:
         //   O1 F1 1,000.00 due 07-01: + 18 = 07-19 -> week 3.
         //   O2 F2 (segment S, no history: S's 17.5 -> 18) 500.00 due 06-25: 07-13 -> week 2
-        //       (with all customers' 9 it would be 07-04, week 1).
-        //   O3 F3 (segment T, nobody in T settled: all customers, 9) 200.00 due 09-25: 10-04 -> beyond
+        //       (with all customers' 8 it would be 07-03, week 1).
+        //   O3 F3 (segment T, nobody in T settled: all customers, 8) 200.00 due 09-25: 10-03 -> beyond
         //       (with 0 it would be 09-25, week 13).
-        //   O4 F4 (own 0) 300.00 due 07-10 -> week 2 (with 9 it would be week 3).
+        //   O4 F4 (own 0) 300.00 due 07-10 -> week 2 (with 8 it would be week 3).
         //   O5 F5 250.00 due 02-01: 150 days past due, no payment from F5 in (04-01, 06-30]: unlikely.
         //   O6 F6 600.00 due 02-01, 100.00 paid 05-15: 150 days past due but paid recently:
-        //       02-01 + 9 = 02-10, not before T+1: 07-01 -> week 1 (open 500.00).
+        //       02-01 + 8 = 02-09, not before T+1: 07-01 -> week 1 (open 500.00).
         //   O7 F7 700.00 due 01-01, a 50.00 credit note 06-01 (not a payment): unlikely, open 650.00.
         //   Paid recently on another invoice, so not unlikely (week 1, expected before T+1):
         //   O8 F8 300.00 due 01-01: Q8 paid in the window. O9 F9 200.00 due 01-01: R9, settled in
         //   February, paid 10.00 more on 06-01 (an overpayment). O10 F10 400.00 due 01-01: 25.00
-        //   paid on 06-15 for S10, issued 08-01 (a prepayment).
-        // Week 1 500 + 300 + 200 + 400 = 1,400.00; week 2 500 + 300 = 800.00; week 3 1,000.00;
+        //   paid on 06-15 for S10, issued 08-01 (a prepayment). O11 F11 150.00 due 01-01: 0.001 KWD
+        //   paid on 06-15 for Z11, settled in February, which is 0.00 in dollars (neither an
+        //   overpayment nor a payment before settlement).
+        // Week 1 500 + 300 + 200 + 400 + 150 = 1,550.00; week 2 500 + 300 = 800.00; week 3 1,000.00;
         // beyond 200.00; unlikely 250 + 650 = 900.00.
         let loaded = try LedgerFixture(
             customers: """
@@ -45,6 +48,7 @@ struct CashForecastTests {
                 F8,
                 F9,
                 F10,
+                F11,
                 """,
             invoices: """
                 invoice_id,customer_id,issue_date,due_date,amount
@@ -64,9 +68,11 @@ struct CashForecastTests {
                 R9,F9,2024-01-10,2024-02-09,50.00
                 O10,F10,2023-12-02,2024-01-01,400.00
                 S10,F10,2024-08-01,2024-08-31,80.00
+                O11,F11,2023-12-02,2024-01-01,150.00
+                Z11,F11,2024-01-05,2024-02-04,100.00
                 """,
             payments: """
-                payment_id,customer_id,invoice_id,date,amount
+                payment_id,customer_id,invoice_id,date,amount,currency
                 P1,F1,H1,2024-02-10,100.00
                 P2,F1,H2,2024-03-22,300.00
                 P4,F4,H4,2024-02-14,400.00
@@ -75,16 +81,26 @@ struct CashForecastTests {
                 P9,F9,R9,2024-02-09,50.00
                 P9b,F9,R9,2024-06-01,10.00
                 P10,F10,S10,2024-06-15,25.00
+                P11,F11,Z11,2024-02-04,100.00
+                P11b,F11,Z11,2024-06-15,0.001,KWD
                 """,
             creditNotes: """
                 credit_id,customer_id,invoice_id,date,amount
                 CN7,F7,O7,2024-06-01,50.00
+                """,
+            fxRates: """
+                date,currency,rate
+                2024-01-01,KWD,3.25
                 """
         ).load(asOf: "2024-06-30")
+        // The 0.001 KWD is applied to Z11 as 0.00.
+        let z11 = Int(loaded.invoice("Z11"))
+        let applications = loaded.ledger.applications
+        #expect(applications.amount[Int(applications.start[z11])..<Int(applications.start[z11 + 1])] == [10_000, 0])
         let forecast = try loaded.analyze(asOf: "2024-06-30").forecast
         #expect(forecast.periods.count == 15)
         var weeks = [Int64](repeating: 0, count: 13)
-        weeks[0] = 140_000
+        weeks[0] = 155_000
         weeks[1] = 80_000
         weeks[2] = 100_000
         #expect(forecast.periods.prefix(13).map(\.expected) == weeks)

@@ -34,14 +34,12 @@ public struct CashForecast: Sendable, Equatable {
     /// First day of week `n` (1-based).
     public static func weekStart(_ n: Int, asOf: Day) -> Day { asOf + 1 + Day(7 * (n - 1)) }
 
-    /// Forecasts the open items of `position` and `settlement` (which must both be at `asOf`);
-    /// `facts` must be the ledger's.
-    public static func compute(
-        ledger: Ledger, facts: InvoiceFacts, position: Position, settlement: SettlementYear, asOf: Day
-    ) -> CashForecast {
+    /// Forecasts the open items of `position` and `settlement` (which must both be at `asOf`).
+    public static func compute(ledger: Ledger, position: Position, settlement: SettlementYear, asOf: Day)
+        -> CashForecast
+    {
         let daysLate = ExpectedDaysLate.compute(ledger: ledger, stats: settlement)
-        let paidRecently = customersWithPayments(
-            ledger: ledger, facts: facts, after: asOf - paymentLookbackDays, through: asOf)
+        let paidRecently = customersWithPayments(ledger: ledger, after: asOf - paymentLookbackDays, through: asOf)
         var weekly = [Int64](repeating: 0, count: weeks)
         var beyond: Int64 = 0
         var unlikely: Int64 = 0
@@ -69,16 +67,14 @@ public struct CashForecast: Sendable, Equatable {
     }
 
     /// Customers with a payment (not a credit note) dated in (after, through]: applied to one of
-    /// their invoices, or unapplied on their account.
-    static func customersWithPayments(ledger: Ledger, facts: InvoiceFacts, after: Day, through last: Day) -> [Bool] {
+    /// their invoices, or unapplied on their account. Every invoice is visited: one settled
+    /// before the window may still hold a payment in it that converted to zero in its currency
+    /// (neither overpaid nor a candidate of `InvoiceFacts` for the window).
+    static func customersWithPayments(ledger: Ledger, after: Day, through last: Day) -> [Bool] {
         var paid = [Bool](repeating: false, count: ledger.customers.count)
         let invoices = ledger.invoices
         let applications = ledger.applications
-        // Only the invoices that may hold such a payment are visited, a third of them at 90 days:
-        // one applied on day d in the window was issued by d (else it is prepaid, irregular) and
-        // not settled before d (else it is overpaid, irregular).
-        for candidate in facts.candidates(issue: invoices.issue, from: after, through: last) {
-            let invoice = Int(candidate)
+        for invoice in 0..<invoices.count {
             for slot in Int(applications.start[invoice])..<Int(applications.start[invoice + 1])
             where applications.kind[slot] == .payment && applications.date[slot] > after
                 && applications.date[slot] <= last

@@ -41,7 +41,7 @@ public struct ForecastBackTest: Sendable, Equatable {
         // Items are only summed here: their order does not matter, so they are not sorted.
         let position = Position.compute(ledger: ledger, facts: facts, settings: earlier, sorted: false)
         let forecast = CashForecast.compute(
-            ledger: ledger, facts: facts, position: position,
+            ledger: ledger, position: position,
             settlement: given ?? SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf), asOf: asOf)
         let horizonEnd = CashForecast.weekStart(CashForecast.weeks + 1, asOf: asOf) - 1
         var actual = [Int64](repeating: 0, count: CashForecast.weeks)
