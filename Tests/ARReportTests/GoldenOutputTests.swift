@@ -55,7 +55,10 @@ import Testing
             #expect(output["sha256"] as? String == sha256sum(file))
         }
         let timings = (json as! [String: Any])["timings_ms"] as! [String: Int]
-        #expect(Set(timings.keys) == ["load", "load_reference", "load_parse", "load_match", "analysis", "write", "reports", "total"])
+        #expect(
+            Set(timings.keys) == [
+                "load", "load_reference", "load_parse", "load_match", "analysis", "write", "reports", "total",
+            ])
     }
 
     /// run.json without what changes between machines and runs (timings, absolute paths, and the hashes

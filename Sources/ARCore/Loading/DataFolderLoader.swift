@@ -267,7 +267,8 @@ final class SmallFileLoads: Sendable {
     }
 
     /// disputes.csv's rows looked up in `invoices` (`DisputesLoader.resolve`), once its parse has
-    /// ended on either thread: call after `work()` has returned, when every file has been taken.
+    /// ended on either thread: call once, after `work()` has returned, when every file has been
+    /// taken (a second call would wait for a signal that never comes).
     /// Nil without the file, or when its parse failed (`results()` throws that error).
     func resolveDisputes(invoices: inout KeyIndex) -> DisputesLoader.Result? {
         guard disputesPath != nil else { return nil }

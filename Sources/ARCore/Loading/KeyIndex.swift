@@ -167,8 +167,9 @@ public struct KeyIndex: Sendable {
     /// where gap is the average distance between their places: `count / range.count` keys. The
     /// walk allows that plus 10 a key over each window; keys in no order cost about 2 log2(count)
     /// and stop it within a window once the index holds more than a few thousand keys (on fewer,
-    /// the walk may go on: a search of so few keys is cheap anyway). An empty key is looked up without moving the finger: empty
-    /// references (cash on account) sort first, and chasing them would cost two long gallops each.
+    /// the walk may go on: a search of so few keys is cheap anyway). An empty key is looked up
+    /// without moving the finger: empty references (cash on account) sort first, and chasing them
+    /// would cost two long gallops each.
     @inline(__always)
     private func walkFinger(
         _ range: Range<Int>, key: (Int) -> UnsafeBufferPointer<UInt8>, found: (Int, Int32?) -> Void

@@ -72,20 +72,25 @@ public enum Batch {
         -> LoadResult
     {
         let load: LoadResult
-        if settings.profile != nil || settings.database != nil || settings.postgres != nil { try first() }
         if let profile = settings.profile {
+            try first()
             load = try ProfiledSource.load(
                 file: settings.data, profile: profile, settings: settings.load, fxFile: settings.fxFile)
         } else if let database = settings.database {
+            try first()
             load = try SQLiteSource.load(database, settings: settings.load)
         } else if let postgres = settings.postgres {
+            try first()
             load = try PostgresSource.load(postgres, settings: settings.load)
         } else {
             let progress = LoadProgress(totalBytes: DataFolderLoader.inputBytes(folder: settings.data))
-            let line = showProgress ? ProgressLine.start(progress: progress) : nil
+            // Started once `first` has passed: a template error leaves no progress line behind.
+            var line: ProgressLine? = nil
             defer { line?.stop() }
-            load = try DataFolderLoader.load(
-                folder: settings.data, settings: settings.load, progress: progress, first: first)
+            load = try DataFolderLoader.load(folder: settings.data, settings: settings.load, progress: progress) {
+                try first()
+                if showProgress { line = ProgressLine.start(progress: progress) }
+            }
         }
         if settings.strict, let first = load.rejects.first {
             throw ReportError.strictRejects(count: load.rejects.count, first: first)
