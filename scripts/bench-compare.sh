@@ -8,7 +8,8 @@
 #
 # Prints, per binary, the medians of run.json's phase timings and the range of peak memory, the
 # medians of /usr/bin/time's wall time (with the exit), CPU time and page faults, the fastest
-# run's wall and CPU time, and in how many pairs B's total and CPU time were lower than A's.
+# run's wall and CPU time, the geometric mean of B's wall and CPU time over A's within each
+# pair, and in how many pairs B's total and CPU time were lower than A's.
 # Each binary runs from an empty folder with --no-history, so it uses the templates of its own
 # tree (or its built-in copy) and neither reads what the other recorded; the order within each
 # pair alternates. Build the old one aside first, e.g.:
@@ -16,7 +17,7 @@
 #   scripts/bench-compare.sh /tmp/old/.build/release/arreport .build/release/arreport
 set -euo pipefail
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64; }
 pairs=5
 size=5m
 while getopts "n:s:" option; do
@@ -68,7 +69,7 @@ print($side, $pair, *(t.get(k, 0) for k in ['total', 'load', 'load_parse', 'load
 done
 
 python3 - "$work" "${binaries[@]}" <<'PY'
-import statistics, sys
+import math, statistics, sys
 work, binaries = sys.argv[1], sys.argv[2:]
 rows = [line.split() for line in open(f"{work}/timings")]
 names = ["total", "load", "load_parse", "load_match", "analysis", "reports", "write"]
@@ -96,6 +97,14 @@ for side in (0, 1):
     cpu = min(float(t[2]) + float(t[3]) for t in times[side])
     print(f"{'AB'[side]:<12}{wall:>12.2f}{cpu:>12.2f}")
 # Pairs ran back to back, so comparing within each pair cancels most of the hour's drift.
+# The VM's speed can also flip between runs minutes apart, which moves medians by more than
+# a few percent: the geometric mean of B's time over A's within each pair is the steadier figure.
+def ratio(column):
+    logs = [math.log(column(b) / column(a)) for a, b in zip(times[0], times[1])]
+    return math.exp(sum(logs) / len(logs))
+wall_ratio = ratio(lambda t: float(t[1]))
+cpu_ratio = ratio(lambda t: float(t[2]) + float(t[3]))
+print(f"B/A within pairs (geometric mean): wall {wall_ratio:.3f}, cpu {cpu_ratio:.3f}")
 faster = sum(1 for pair in runs[0] if runs[1][pair][0] < runs[0][pair][0])
 print(f"B's total was lower in {faster} of {len(runs[0])} pairs")
 cpu = [[float(t[2]) + float(t[3]) for t in times[side]] for side in (0, 1)]
