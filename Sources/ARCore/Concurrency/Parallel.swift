@@ -21,10 +21,13 @@ public func inParallel<A: Sendable, B: Sendable>(
     return (firstValue, try secondResult.get())
 }
 
-/// Splits `0..<count` in two halves and runs `body` on each at once.
-public func inParallelHalves<R: Sendable>(count: Int, _ body: @escaping @Sendable (Range<Int>) -> R) -> [R] {
+/// Splits `0..<count` in two halves (at `middle`, when the halves' costs differ) and runs `body`
+/// on each at once.
+public func inParallelHalves<R: Sendable>(
+    count: Int, middle given: Int? = nil, _ body: @escaping @Sendable (Range<Int>) -> R
+) -> [R] {
     guard count >= 100_000 else { return [body(0..<count)] }
-    let middle = count / 2
+    let middle = min(max(given ?? count / 2, 0), count)
     // Neither half can throw, so `try!` cannot fire.
     let (a, b) = try! inParallel({ body(0..<middle) }, { body(middle..<count) })
     return [a, b]

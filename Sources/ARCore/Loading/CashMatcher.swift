@@ -6,10 +6,12 @@ enum CashMatcher {
         _ rows: CashRows, invoices: InvoiceTable, book: CurrencyBook, paymentsPath: String, creditNotesPath: String
     ) throws -> (ApplicationTable, UnappliedTable) {
         // -1: on account; -2: names an unknown invoice; else the invoice index. Each core looks up
-        // half the rows. Without a hash (the invoice ids came in order), a half whose rows name
-        // invoices too far out of order stops early, and finishes once the hash is built.
+        // half the rows, by cost (`lookUpMiddle`). Without a hash (the invoice ids came in order),
+        // a half whose rows name invoices too far out of order stops early, and finishes once the
+        // hash is built.
         var ids = invoices.ids
-        var parts = inParallelHalves(count: rows.count) { [ids] range -> LookedUp in
+        var parts = inParallelHalves(count: rows.count, middle: lookUpMiddle(rows.kind)) {
+            [ids] range -> LookedUp in
             var part = LookedUp(
                 range: range, target: [Int32](repeating: -1, count: range.count), done: range.lowerBound)
             // The first half's array has room for the second's, appended to it below.
@@ -72,6 +74,17 @@ enum CashMatcher {
                 table.kind.append(contentsOf: second.kind)
             })
         return (table, unapplied)
+    }
+
+    /// Where the two cores' lookups split the rows: credit notes come after the payments, and the
+    /// finger walk over their invoice ids, less in order than the payments' (a gallop of a few
+    /// steps each, against the next key for most payments), costs about four times a payment's.
+    /// Perf at 5M: split by rows, the half with the 300,000 credit notes took about 25 ms longer.
+    static func lookUpMiddle(_ kind: [CashKind]) -> Int {
+        var payments = kind.count
+        while payments > 0, kind[payments - 1] == .credit { payments -= 1 }
+        let half = (payments + 4 * (kind.count - payments)) / 2
+        return half <= payments ? half : payments + (half - payments) / 4
     }
 
     /// The applications to the invoices in `range`, grouped by invoice and sorted by date, with

@@ -181,7 +181,35 @@ struct DeferredKeyIndexTests {
             #expect(unapplied.reference == expectedUnapplied.reference)
             #expect(unapplied.reason == expectedUnapplied.reason)
             #expect(unapplied.count == order.count - applied.count)
+            // The same rows with the last fifth as credit notes: the cores split the lookups
+            // elsewhere (`lookUpMiddle`), and only the applications' kinds change.
+            var credited = rows
+            let firstCredit = rows.count - rows.count / 5
+            for row in firstCredit..<rows.count { credited.kind[row] = .credit }
+            #expect(CashMatcher.lookUpMiddle(credited.kind) != rows.count / 2)
+            let (withCredits, withCreditsUnapplied) = try CashMatcher.match(
+                credited, invoices: invoices, book: book, paymentsPath: "p", creditNotesPath: "c")
+            #expect(withCredits.start == applied.start, "\(shuffled)")
+            #expect(withCredits.date == applied.date && withCredits.amount == applied.amount)
+            #expect(withCredits.kind.filter { $0 == .credit }.count > 0)
+            #expect(withCreditsUnapplied.reference == unapplied.reference)
         }
+    }
+
+    @Test("the cores' lookups split by cost: a credit note counts four payments")
+    func lookUpMiddle() {
+        func kinds(_ payments: Int, _ credits: Int) -> [CashKind] {
+            [CashKind](repeating: .payment, count: payments) + [CashKind](repeating: .credit, count: credits)
+        }
+        #expect(CashMatcher.lookUpMiddle(kinds(0, 0)) == 0)
+        #expect(CashMatcher.lookUpMiddle(kinds(100, 0)) == 50)
+        // 300 + 4 x 20 = 380: 190 on each side, all of the credit notes on the second.
+        #expect(CashMatcher.lookUpMiddle(kinds(300, 20)) == 190)
+        // 60 + 4 x 40 = 220: the first side has the 60 payments and 50 / 4 = 12 credit notes.
+        #expect(CashMatcher.lookUpMiddle(kinds(60, 40)) == 72)
+        #expect(CashMatcher.lookUpMiddle(kinds(0, 100)) == 50)
+        // Credit notes before payments are not counted apart: the split is only about cost.
+        #expect(CashMatcher.lookUpMiddle([.credit, .credit] + kinds(98, 0)) == 50)
     }
 
     @Test("byte order: memcmp on the common length, then the shorter first, at every length to 24")
