@@ -87,14 +87,19 @@ public enum Analysis {
             settlement: settlement.overall)
 
         // The back-test (a second position, at T-91) and the forecast depend on nothing below and
-        // take about as long as the risk scores, worklist and credit holds: they run on the other core.
+        // take about as long as the risk scores, worklist and credit holds: they run on the other
+        // core, with the recent payers at T and at T-91 found in one pass.
         let ((backTest, forecast), (risk, worklist, holds)) = try inParallel(
             {
-                (
+                let backTestDate = asOf - ForecastBackTest.lookbackDays
+                let payers = CashForecast.recentPayers(ledger: ledger, asOf: [asOf, backTestDate])
+                return (
                     ForecastBackTest.compute(
-                        ledger: ledger, facts: facts, settings: settings, settlement: years.atOther),
+                        ledger: ledger, facts: facts, settings: settings, settlement: years.atOther,
+                        paidRecently: payers[1]),
                     CashForecast.compute(
-                        ledger: ledger, position: position, settlement: settlement, asOf: asOf)
+                        ledger: ledger, position: position, settlement: settlement, asOf: asOf,
+                        paidRecently: payers[0])
                 )
             },
             {

@@ -97,6 +97,11 @@ struct CashForecastTests {
         let z11 = Int(loaded.invoice("Z11"))
         let applications = loaded.ledger.applications
         #expect(applications.amount[Int(applications.start[z11])..<Int(applications.start[z11 + 1])] == [10_000, 0])
+        // Payers in the 90 days to T, and to T-91 (2024-03-31), found in one pass.
+        let payers = CashForecast.recentPayers(ledger: loaded.ledger, asOf: [day("2024-06-30"), day("2024-03-31")])
+        let customers = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11"]
+        #expect(customers.filter { payers[0][loaded.customer($0)] } == ["F6", "F8", "F9", "F10", "F11"])
+        #expect(customers.filter { payers[1][loaded.customer($0)] } == ["F1", "F4", "F9", "F11"])
         let forecast = try loaded.analyze(asOf: "2024-06-30").forecast
         #expect(forecast.periods.count == 15)
         var weeks = [Int64](repeating: 0, count: 13)

@@ -35,11 +35,12 @@ public struct CashForecast: Sendable, Equatable {
     public static func weekStart(_ n: Int, asOf: Day) -> Day { asOf + 1 + Day(7 * (n - 1)) }
 
     /// Forecasts the open items of `position` and `settlement` (which must both be at `asOf`).
-    public static func compute(ledger: Ledger, position: Position, settlement: SettlementYear, asOf: Day)
-        -> CashForecast
-    {
+    /// `paidRecently`, when given, must be `recentPayers(ledger:asOf:)` at `asOf`.
+    public static func compute(
+        ledger: Ledger, position: Position, settlement: SettlementYear, asOf: Day, paidRecently given: [Bool]? = nil
+    ) -> CashForecast {
         let daysLate = ExpectedDaysLate.compute(ledger: ledger, stats: settlement)
-        let paidRecently = customersWithPayments(ledger: ledger, after: asOf - paymentLookbackDays, through: asOf)
+        let paidRecently = given ?? recentPayers(ledger: ledger, asOf: [asOf])[0]
         var weekly = [Int64](repeating: 0, count: weeks)
         var beyond: Int64 = 0
         var unlikely: Int64 = 0
@@ -66,27 +67,31 @@ public struct CashForecast: Sendable, Equatable {
         return CashForecast(asOf: asOf, periods: periods)
     }
 
-    /// Customers with a payment (not a credit note) dated in (after, through]: applied to one of
-    /// their invoices, or unapplied on their account. Every invoice is visited: one settled
-    /// before the window may still hold a payment in it that converted to zero in its currency
-    /// (neither overpaid nor a candidate of `InvoiceFacts` for the window).
-    static func customersWithPayments(ledger: Ledger, after: Day, through last: Day) -> [Bool] {
-        var paid = [Bool](repeating: false, count: ledger.customers.count)
+    /// For each date, the customers with a payment (not a credit note) dated in the 90 days to it:
+    /// applied to one of their invoices, or unapplied on their account. One pass over every
+    /// invoice's applications for all the dates (the run asks at T and at the back-test's T-91).
+    /// Every invoice is visited: one settled before a window may still hold a payment in it that
+    /// converted to zero in its currency (neither overpaid nor a candidate of `InvoiceFacts`).
+    public static func recentPayers(ledger: Ledger, asOf dates: [Day]) -> [[Bool]] {
+        let windows = dates.map { (after: $0 - paymentLookbackDays, through: $0) }
+        var paid = [[Bool]](repeating: [Bool](repeating: false, count: ledger.customers.count), count: dates.count)
         let invoices = ledger.invoices
         let applications = ledger.applications
         for invoice in 0..<invoices.count {
             for slot in Int(applications.start[invoice])..<Int(applications.start[invoice + 1])
-            where applications.kind[slot] == .payment && applications.date[slot] > after
-                && applications.date[slot] <= last
-            {
-                paid[Int(invoices.customer[invoice])] = true
-                break
+            where applications.kind[slot] == .payment {
+                let date = applications.date[slot]
+                for (index, window) in windows.enumerated() where date > window.after && date <= window.through {
+                    paid[index][Int(invoices.customer[invoice])] = true
+                }
             }
         }
         let unapplied = ledger.unapplied
-        for item in 0..<unapplied.count
-        where unapplied.kind[item] == .payment && unapplied.date[item] > after && unapplied.date[item] <= last {
-            paid[Int(unapplied.customer[item])] = true
+        for item in 0..<unapplied.count where unapplied.kind[item] == .payment {
+            let date = unapplied.date[item]
+            for (index, window) in windows.enumerated() where date > window.after && date <= window.through {
+                paid[index][Int(unapplied.customer[item])] = true
+            }
         }
         return paid
     }

@@ -30,9 +30,11 @@ public struct ForecastBackTest: Sendable, Equatable {
 
     /// The same ledger (rates at T) seen at B = T-91: the forecast at B, and the payments applied
     /// in each of its weeks to the invoices open at B, up to each invoice's open amount at B.
-    /// `settlement`, when given, must be the year to B (`SettlementYear.compute` at T-91).
+    /// `settlement`, when given, must be the year to B (`SettlementYear.compute` at T-91), and
+    /// `paidRecently` the recent payers at B (`CashForecast.recentPayers`).
     public static func compute(
-        ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings, settlement given: SettlementYear? = nil
+        ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings, settlement given: SettlementYear? = nil,
+        paidRecently: [Bool]? = nil
     ) -> ForecastBackTest {
         var earlier = settings
         earlier.asOf = settings.asOf - lookbackDays
@@ -42,7 +44,8 @@ public struct ForecastBackTest: Sendable, Equatable {
         let position = Position.compute(ledger: ledger, facts: facts, settings: earlier, sorted: false)
         let forecast = CashForecast.compute(
             ledger: ledger, position: position,
-            settlement: given ?? SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf), asOf: asOf)
+            settlement: given ?? SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf), asOf: asOf,
+            paidRecently: paidRecently)
         let horizonEnd = CashForecast.weekStart(CashForecast.weeks + 1, asOf: asOf) - 1
         var actual = [Int64](repeating: 0, count: CashForecast.weeks)
         let invoices = ledger.invoices
