@@ -102,5 +102,19 @@ import Testing
             #expect(result.stderr == "arreport: templates/report.html:12: unknown key 'totl_ar'\n", "\(data)")
             #expect(!FileManager.default.fileExists(atPath: out.path))
         }
+        // The other sources check them first too: a SQLite file and a profiled export, both missing.
+        let profile = BinaryRunner.packageRoot.appendingPathComponent("profiles/ibm.yml").path
+        let sources = [
+            ["--db", dir.appendingPathComponent("missing.sqlite").path],
+            ["--data", dir.appendingPathComponent("missing.csv").path, "--profile", profile],
+        ]
+        for source in sources {
+            let out = dir.appendingPathComponent("out")
+            let result = try BinaryRunner.run(
+                ["run"] + source + ["--as-of", "2025-03-31", "--out", out.path, "--templates", "templates"], in: dir)
+            #expect(result.status == 78, "\(source)")
+            #expect(result.stderr == "arreport: templates/report.html:12: unknown key 'totl_ar'\n", "\(source)")
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
     }
 }
