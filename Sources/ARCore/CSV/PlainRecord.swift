@@ -67,17 +67,6 @@ public struct PlainRecord {
         UnsafeBufferPointer(start: base + start, count: max(end, start) - start)
     }
 
-    /// `field` without the spaces, tabs and CRs at its ends, as `CSVRow.value` trims it.
-    @inline(__always)
-    public static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard let base = field.baseAddress else { return field }
-        var start = 0
-        var end = field.count
-        while start < end, CSVRow.isBlank(base[start]) { start += 1 }
-        while end > start, CSVRow.isBlank(base[end - 1]) { end -= 1 }
-        return UnsafeBufferPointer(start: base + start, count: end - start)
-    }
-
     /// Whether `field` starts or ends with a space, tab or CR, which `CSVRow.value` trims: a key's
     /// reader declines such a field, so a fast-path key is always the key as trimmed.
     @inline(__always)

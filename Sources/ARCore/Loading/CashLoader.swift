@@ -90,9 +90,7 @@ struct CashLoader {
         // Credit notes are in the customer's currency (SPEC section 7): no currency column is read.
         var rows = CashRowReader(
             book: book, kind: .credit, header: reader.header.count,
-            columns: (id, customer, invoice, date, amount, ColumnRef(absent: "currency")),
-            // Credit ids in order (as exports often are) are checked for repeats without a hash table.
-            seenIDs: KeyIndex(capacity: expected, deferringHash: true))
+            columns: (id, customer, invoice, date, amount, ColumnRef(absent: "currency")), expectedRows: expected)
         let rejected = try rows.read(reader, into: &result)
         result.summaries.append(InputFileSummary(reader: reader, file: creditNotesFile, rejected: rejected))
     }

@@ -15,9 +15,7 @@ struct CashRowReader: CSVRowHandler {
     var rows = CashRows()
     var sink: RejectSink
     var staged = StagedCashRows()
-    /// Whether a row whose id an earlier valid row has is rejected (credit notes).
-    let rejectsRepeatedIDs: Bool
-    /// The ids of earlier valid rows, when repeats are rejected.
+    /// The ids of earlier valid rows, when repeats are rejected (`rejectsRepeatedIDs`).
     var seenIDs: KeyIndex
     let columns: Columns
     let required: RequiredColumns
@@ -25,9 +23,10 @@ struct CashRowReader: CSVRowHandler {
     /// Positions in `fields` of id, customer, invoice, date, amount and currency.
     private let at: (id: Int, customer: Int, invoice: Int, date: Int, amount: Int, currency: Int)
 
-    init(book: CurrencyBook, kind: CashKind, header width: Int, columns: Columns, seenIDs: KeyIndex? = nil) {
-        rejectsRepeatedIDs = seenIDs != nil
-        self.seenIDs = seenIDs ?? KeyIndex()
+    /// `expectedRows` sizes the credit ids' index; credit ids in order (as exports often are)
+    /// are checked for repeats without a hash table.
+    init(book: CurrencyBook, kind: CashKind, header width: Int, columns: Columns, expectedRows: Int = 0) {
+        seenIDs = kind == .credit ? KeyIndex(capacity: expectedRows, deferringHash: true) : KeyIndex()
         self.book = book
         self.kind = kind
         sink = RejectSink(file: kind == .payment ? CashLoader.paymentsFile : CashLoader.creditNotesFile)
@@ -42,6 +41,9 @@ struct CashRowReader: CSVRowHandler {
             fields.position(of: columns.currency)
         )
     }
+
+    /// A row whose id an earlier valid row has is rejected: credit ids are keys, payment ids not.
+    private var rejectsRepeatedIDs: Bool { kind == .credit }
 
     /// Reads every row of `reader` into `result`'s rows (with its resolver); returns the rows rejected.
     mutating func read(_ reader: CSVFileReader, into result: inout CashLoader.Result) throws -> Int {

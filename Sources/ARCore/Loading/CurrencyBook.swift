@@ -64,7 +64,7 @@ public struct CurrencyBook: Sendable {
 
     /// Minor digits of a written code, known to the book or not (ISO 4217 table).
     public func minorDigits(ofCode bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        if let index = index(ofCode: bytes) { return currencies[Int(index)].minorDigits }
+        if let rated = rated(bytes) { return rated.digits }
         return Currency.minorDigits(of: String(decoding: bytes.map(CurrencyBook.upper), as: UTF8.self))
     }
 

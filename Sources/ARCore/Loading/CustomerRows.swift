@@ -1,6 +1,6 @@
 /// customers.csv's work per row (see CSVRowHandler), on a plain record read straight from the
 /// buffer or on a record scanned in full. A plain record's values are trimmed as `CSVRow.value`
-/// trims them, and one that fails a check is declined, for `row` to reject it.
+/// trims them (`CSVRow.trimmed`), and one that fails a check is declined, for `row` to reject it.
 struct CustomerRows: CSVRowHandler {
     typealias Columns = (
         id: ColumnRef, name: ColumnRef, segment: ColumnRef, region: ColumnRef, currency: ColumnRef,
@@ -47,7 +47,9 @@ struct CustomerRows: CSVRowHandler {
         currency code: UnsafeBufferPointer<UInt8>, creditLimit: UnsafeBufferPointer<UInt8>,
         terms: UnsafeBufferPointer<UInt8>
     ) -> Checked {
-        let digits = code.isEmpty ? book.currencies[0].minorDigits : book.minorDigits(ofCode: code)
+        // The code is looked up once: its digits bound the credit limit, its rate is checked last.
+        let currency = RowCurrency(code: code, default: 0, book: book)
+        let digits = currency.digits
         var limit: Int64? = nil
         if !creditLimit.isEmpty {
             guard case .value(let minor) = MinorUnits.parse(creditLimit, minorDigits: digits), minor >= 0,
@@ -60,21 +62,17 @@ struct CustomerRows: CSVRowHandler {
             guard let days = FieldCheck.wholeDays(terms) else { return .badTerms }
             termsDays = days
         }
-        var currencyIndex: Int16 = 0
-        if !code.isEmpty {
-            guard let found = book.index(ofCode: code) else { return .noRate }
-            currencyIndex = found
-        }
+        guard let currencyIndex = currency.index else { return .noRate }
         return .valid(currency: currencyIndex, creditLimit: limit, termsDays: termsDays)
     }
 
     mutating func plainRow(_ record: inout PlainRecord) -> Bool {
         guard fields.read(&record) else { return false }
-        let id = PlainRecord.trimmed(fields[at.id])
+        let id = CSVRow.trimmed(fields[at.id])
         guard !id.isEmpty,
             case .valid(let currency, let limit, let termsDays) = check(
-                currency: PlainRecord.trimmed(fields[at.currency]),
-                creditLimit: PlainRecord.trimmed(fields[at.creditLimit]), terms: PlainRecord.trimmed(fields[at.terms])),
+                currency: CSVRow.trimmed(fields[at.currency]),
+                creditLimit: CSVRow.trimmed(fields[at.creditLimit]), terms: CSVRow.trimmed(fields[at.terms])),
             index.insert(id).inserted
         else { return false }
         append(
@@ -85,7 +83,7 @@ struct CustomerRows: CSVRowHandler {
 
     /// The plain record's field at `position`, trimmed, as a String.
     private func text(_ position: Int) -> String {
-        String(decoding: PlainRecord.trimmed(fields[position]), as: UTF8.self)
+        String(decoding: CSVRow.trimmed(fields[position]), as: UTF8.self)
     }
 
     mutating func row(_ row: CSVRow) throws -> Bool {
