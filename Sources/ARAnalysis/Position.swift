@@ -154,17 +154,56 @@ public struct Position: Sendable {
         guard items, sorted else { return position }
         var rank = [Int](repeating: 0, count: customerCount)
         for (order, customer) in ledger.customerOrder.enumerated() { rank[customer] = order }
-        position.openItems.sort { a, b in
-            if a.customer != b.customer { return rank[Int(a.customer)] < rank[Int(b.customer)] }
-            let dueA = invoices.due[Int(a.invoice)]
-            let dueB = invoices.due[Int(b.invoice)]
-            if dueA != dueB { return dueA < dueB }
-            return invoices.ids.key(Int(a.invoice)) < invoices.ids.key(Int(b.invoice))
-        }
+        position.openItems = customerOrdered(position.openItems, rank: rank, invoices: invoices)
         position.unappliedItems.sort { a, b in
             (rank[Int(a.customer)], a.date, a.source.rawValue, a.reference)
                 < (rank[Int(b.customer)], b.date, b.source.rawValue, b.reference)
         }
         return position
+    }
+
+    /// `items` by customer (`rank`: each customer's place in customer_id order), then due date,
+    /// then invoice id. The items come in ledger order, a few to a customer: a counting sort
+    /// places each customer's items, then an insertion sort orders each customer's handful,
+    /// where a comparison sort of all of them took a core for 60 ms at 5M invoices.
+    static func customerOrdered(_ items: [OpenItem], rank: [Int], invoices: InvoiceTable) -> [OpenItem] {
+        guard items.count > 1 else { return items }
+        var next = [Int](repeating: 0, count: rank.count + 1)
+        for item in items { next[rank[Int(item.customer)] + 1] += 1 }
+        for place in 0..<rank.count { next[place + 1] += next[place] }
+        let due = invoices.due
+        return [OpenItem](unsafeUninitializedCapacity: items.count) { ordered, count in
+            for item in items {
+                let place = rank[Int(item.customer)]
+                ordered.initializeElement(at: next[place], to: item)
+                next[place] += 1
+            }
+            count = items.count
+            // Now next[place] is where customer `place`'s items end and next[place - 1] where they start.
+            var start = 0
+            for place in 0..<rank.count {
+                let end = next[place]
+                defer { start = end }
+                guard end - start > 1 else { continue }
+                for sorted in (start + 1)..<end {
+                    let item = ordered[sorted]
+                    var slot = sorted
+                    while slot > start, precedes(item, ordered[slot - 1], due: due, ids: invoices.ids) {
+                        ordered[slot] = ordered[slot - 1]
+                        slot -= 1
+                    }
+                    ordered[slot] = item
+                }
+            }
+        }
+    }
+
+    /// Whether `a` comes before `b`, two items of one customer: by due date, then invoice id.
+    @inline(__always)
+    private static func precedes(_ a: OpenItem, _ b: OpenItem, due: [Day], ids: KeyIndex) -> Bool {
+        let dueA = due[Int(a.invoice)]
+        let dueB = due[Int(b.invoice)]
+        if dueA != dueB { return dueA < dueB }
+        return ids.key(Int(a.invoice)) < ids.key(Int(b.invoice))
     }
 }

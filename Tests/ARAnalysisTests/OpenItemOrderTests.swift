@@ -1,0 +1,43 @@
+import ARAnalysis
+import ARCore
+import Testing
+
+/// The position's open items are ordered by customer_id, then due date, then invoice_id (what the
+/// aging detail lists), whatever order the invoices file had.
+@Suite("Order of the open items at the as-of date")
+struct OpenItemOrderTests {
+    @Test("by customer id, then due date, then invoice id, from a file in no order")
+    func customerThenDueThenID() throws {
+        // Customers first seen in the order C3, C1, C2 (their ledger indexes); C10 sorts between
+        // C1 and C2 as text. C1's B7 and B10 fall due the same day: as text B10 comes first.
+        // A paid invoice (X1) and one issued after T (Z1) are not open. T = 2024-06-30.
+        let fixture = LedgerFixture(
+            invoices: """
+                invoice_id,customer_id,issue_date,due_date,amount
+                A5,C3,2024-06-01,2024-06-20,10.00
+                B7,C1,2024-05-01,2024-06-10,20.00
+                X1,C1,2024-04-01,2024-05-01,30.00
+                A4,C3,2024-05-01,2024-06-05,40.00
+                B10,C1,2024-05-02,2024-06-10,50.00
+                D1,C10,2024-06-01,2024-07-01,60.00
+                B2,C1,2024-06-01,2024-07-15,70.00
+                C9,C2,2024-06-01,2024-06-25,80.00
+                A6,C3,2024-06-02,2024-06-20,90.00
+                Z1,C2,2024-07-02,2024-08-01,100.00
+                B1,C1,2024-03-01,2024-04-01,110.00
+                """,
+            payments: """
+                payment_id,customer_id,invoice_id,date,amount
+                P1,C1,X1,2024-05-01,30.00
+                """)
+        let loaded = try fixture.load(asOf: "2024-06-30")
+        let result = try loaded.analyze(asOf: "2024-06-30")
+        let order = result.position.openItems.map { loaded.ledger.invoices.ids.key(Int($0.invoice)) }
+        // C1: B1 (due 04-01), B10 and B7 (06-10, by id), B2 (07-15); C10: D1; C2: C9;
+        // C3: A4 (06-05), A5 and A6 (06-20, by id).
+        #expect(order == ["B1", "B10", "B7", "B2", "D1", "C9", "A4", "A5", "A6"])
+        // The customer of each item is the one its invoice names.
+        let customers = result.position.openItems.map { loaded.ledger.customers.ids[Int($0.customer)] }
+        #expect(customers == ["C1", "C1", "C1", "C1", "C10", "C2", "C3", "C3", "C3"])
+    }
+}
