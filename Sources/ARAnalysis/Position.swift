@@ -33,8 +33,7 @@ public struct UnappliedItem: Sendable, Equatable {
 
 /// Each customer's position at the as-of date (docs/METRICS.md, "Ledger at T").
 public struct Position: Sendable {
-    /// Open invoices sorted by customer id, due date, invoice id (in ledger order when computed
-    /// with `sorted: false`).
+    /// Open invoices sorted by customer id, due date, invoice id.
     public var openItems: [OpenItem]
     /// customers × buckets, reporting minor units: row c is `bucketTotals[c * bucketCount ..< (c+1) * bucketCount]`.
     public var bucketTotals: [Int64]
@@ -68,11 +67,26 @@ public struct Position: Sendable {
         return (max(0, amount - applied), max(0, applied - amount))
     }
 
+    /// An open amount of `invoice` (its own minor units) in reporting minor units, and its days
+    /// past due at the as-of date on the settings' basis (negative when not yet due).
+    @inline(__always)
+    static func aged(
+        invoice: Int, open: Int64, ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings
+    ) -> (reporting: Int64, daysPastDue: Int32) {
+        let invoices = ledger.invoices
+        // Amounts are capped on load, so conversion cannot overflow; a whole amount is converted already.
+        let reporting =
+            open == invoices.amount[invoice]
+            ? facts.amountReporting[invoice]
+            : (facts.toReporting[Int(invoices.currency[invoice])].convert(open) ?? 0)
+        let ageFrom = settings.basis == .due ? invoices.due[invoice] : invoices.issue[invoice]
+        return (reporting, settings.asOf - ageFrom)
+    }
+
     /// With `items` false only the per-customer totals are computed: no open or unapplied items,
-    /// so nothing to sort (what the T-7 and month-end comparisons need). With `sorted` false the
-    /// items are left in ledger order (what the forecast back-test needs: it only sums them).
+    /// so nothing to sort (what the T-7 and month-end comparisons need).
     public static func compute(
-        ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings, items: Bool = true, sorted: Bool = true
+        ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings, items: Bool = true
     ) -> Position {
         let asOf = settings.asOf
         let invoices = ledger.invoices
@@ -121,10 +135,7 @@ public struct Position: Sendable {
                 }
             }
             guard open > 0 else { continue }
-            let reporting =
-                open == invoices.amount[invoice] ? facts.amountReporting[invoice] : (converter.convert(open) ?? 0)
-            let ageFrom = settings.basis == .due ? invoices.due[invoice] : invoices.issue[invoice]
-            let days = asOf - ageFrom
+            let (reporting, days) = aged(invoice: invoice, open: open, ledger: ledger, facts: facts, settings: settings)
             let bucket = settings.buckets.index(daysPastDue: days)
             position.bucketTotals[customer * bucketCount + bucket] += reporting
             position.openTotal[customer] += reporting
@@ -151,7 +162,7 @@ public struct Position: Sendable {
                         reference: unapplied.reference[item], date: unapplied.date[item], amount: amount))
             }
         }
-        guard items, sorted else { return position }
+        guard items else { return position }
         var rank = [Int](repeating: 0, count: customerCount)
         for (order, customer) in ledger.customerOrder.enumerated() { rank[customer] = order }
         position.openItems = customerOrdered(position.openItems, rank: rank, invoices: invoices)

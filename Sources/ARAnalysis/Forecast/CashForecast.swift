@@ -39,32 +39,13 @@ public struct CashForecast: Sendable, Equatable {
     public static func compute(
         ledger: Ledger, position: Position, settlement: SettlementYear, asOf: Day, paidRecently given: [Bool]? = nil
     ) -> CashForecast {
-        let daysLate = ExpectedDaysLate.compute(ledger: ledger, stats: settlement)
-        let paidRecently = given ?? recentPayers(ledger: ledger, asOf: [asOf])[0]
-        var weekly = [Int64](repeating: 0, count: weeks)
-        var beyond: Int64 = 0
-        var unlikely: Int64 = 0
+        var sums = ForecastSums(ledger: ledger, settlement: settlement, asOf: asOf, paidRecently: given)
         for item in position.openItems {
-            let customer = Int(item.customer)
-            if item.daysPastDue > unlikelyAfterDaysPastDue, !paidRecently[customer] {
-                unlikely += item.open
-                continue
-            }
-            // Days late are rounded half away from zero to whole days; nothing is expected before T+1.
-            let expected = max(ledger.invoices.due[Int(item.invoice)] + Day(daysLate[customer].rounded()), asOf + 1)
-            let week = Int(expected - asOf - 1) / 7
-            if week < weeks { weekly[week] += item.open } else { beyond += item.open }
+            sums.add(
+                invoice: Int(item.invoice), customer: Int(item.customer), daysPastDue: item.daysPastDue, open: item.open
+            )
         }
-        var periods = weekly.enumerated().map { index, amount in
-            ForecastPeriod(
-                kind: .week(index + 1), start: weekStart(index + 1, asOf: asOf),
-                end: weekStart(index + 2, asOf: asOf) - 1,
-                expected: amount)
-        }
-        periods.append(
-            ForecastPeriod(kind: .beyond, start: weekStart(weeks + 1, asOf: asOf), end: nil, expected: beyond))
-        periods.append(ForecastPeriod(kind: .unlikely, start: nil, end: nil, expected: unlikely))
-        return CashForecast(asOf: asOf, periods: periods)
+        return sums.forecast
     }
 
     /// For each date, the customers with a payment (not a credit note) dated in the 90 days to it:

@@ -31,7 +31,9 @@ public struct ForecastBackTest: Sendable, Equatable {
     /// The same ledger (rates at T) seen at B = T-91: the forecast at B, and the payments applied
     /// in each of its weeks to the invoices open at B, up to each invoice's open amount at B.
     /// `settlement`, when given, must be the year to B (`SettlementYear.compute` at T-91), and
-    /// `paidRecently` the recent payers at B (`CashForecast.recentPayers`).
+    /// `paidRecently` the recent payers at B (`CashForecast.recentPayers`). The invoices open at B
+    /// are visited once, for both, without building a position at B: its items, totals and
+    /// unapplied cash would only be summed or dropped.
     public static func compute(
         ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings, settlement given: SettlementYear? = nil,
         paidRecently: [Bool]? = nil
@@ -40,19 +42,21 @@ public struct ForecastBackTest: Sendable, Equatable {
         earlier.asOf = settings.asOf - lookbackDays
         let asOf = earlier.asOf
         assert(given.map { $0.asOf == asOf } ?? true, "the settlement year given is not the year to T-91")
-        // Items are only summed here: their order does not matter, so they are not sorted.
-        let position = Position.compute(ledger: ledger, facts: facts, settings: earlier, sorted: false)
-        let forecast = CashForecast.compute(
-            ledger: ledger, position: position,
-            settlement: given ?? SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf), asOf: asOf,
-            paidRecently: paidRecently)
+        var sums = ForecastSums(
+            ledger: ledger, settlement: given ?? SettlementYear.compute(ledger: ledger, facts: facts, asOf: asOf),
+            asOf: asOf, paidRecently: paidRecently)
         let horizonEnd = CashForecast.weekStart(CashForecast.weeks + 1, asOf: asOf) - 1
         var actual = [Int64](repeating: 0, count: CashForecast.weeks)
         let invoices = ledger.invoices
         let applications = ledger.applications
-        for item in position.openItems {
-            let invoice = Int(item.invoice)
+        // The invoices open at B are among the candidates (`Position.compute` reads the same).
+        for candidate in facts.candidates(issue: invoices.issue, from: asOf, through: asOf) {
+            let invoice = Int(candidate)
             var remaining = Position.openAndUnapplied(invoice: invoice, ledger: ledger, at: asOf).open
+            guard remaining > 0 else { continue }
+            let (open, daysPastDue) = Position.aged(
+                invoice: invoice, open: remaining, ledger: ledger, facts: facts, settings: earlier)
+            sums.add(invoice: invoice, customer: Int(invoices.customer[invoice]), daysPastDue: daysPastDue, open: open)
             let converter = facts.toReporting[Int(invoices.currency[invoice])]
             for slot in Int(applications.start[invoice])..<Int(applications.start[invoice + 1]) {
                 let date = applications.date[slot]
@@ -66,6 +70,7 @@ public struct ForecastBackTest: Sendable, Equatable {
                 }
             }
         }
+        let forecast = sums.forecast
         let weeks = forecast.weekPeriods.enumerated().map { index, period in
             BackTestWeek(
                 week: index + 1, start: period.start!, end: period.end!, forecast: period.expected,
