@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # Times `arreport run` on large generated data sets: wall time and peak memory.
 #
-# Usage: scripts/bench.sh [SIZES]      SIZES default "1m 5m"; also e.g. "200k" or "1m 2m 5m"
+# Usage: scripts/bench.sh [-r RUNS] [SIZES]   SIZES default "1m 5m"; also e.g. "200k" or "1m 2m 5m"
 #
 # Builds a release binary, generates each data set once into .bench-data/SIZE
 # (customers = invoices / 25, seed 1, currencies USD,EUR,GBP,JPY; kept between
-# runs since generation is deterministic), runs the report with /usr/bin/time -v
-# and prints one table row per size.
+# runs since generation is deterministic), runs the report RUNS times (default 1)
+# with /usr/bin/time -v and prints one table row per size: the median wall time,
+# the fastest and slowest run, and the highest peak memory. One run says little
+# on a shared VM, whose wall times drift by tens of percent: `-r 15` gives a spread.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+runs=1
+while getopts "r:" option; do
+    case "$option" in
+        r) runs=$OPTARG ;;
+        *) sed -n '4,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
+    esac
+done
+shift $((OPTIND - 1))
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: -r takes a number of runs >= 1, not '$runs'" >&2; exit 64; }
 sizes="${*:-1m 5m}"
 bin=.build/release/arreport
 data_root=.bench-data
@@ -66,23 +77,33 @@ for size in $sizes; do
     fi
     input_mb=$(cat "$data"/*.csv | wc -c | awk '{ printf "%.1f", $1 / 1000000 }')
 
-    echo "running report on $size..." >&2
+    echo "running report on $size ($runs run(s))..." >&2
     timing="$data_root/time-$size.txt"
     log="$data_root/run-$size.log"
-    if ! /usr/bin/time -v "$bin" run --data "$data" --as-of 2025-12-31 --out "$out" >"$log" 2>"$timing"; then
-        echo "bench.sh: arreport run failed on $size; last lines:" >&2
-        tail -n 20 "$log" "$timing" >&2
-        exit 1
-    fi
-    rows+=("$(printf '%-6s %10s %9s %9s %12s' "$size" "$invoices" "$input_mb" "$(wall_seconds "$timing")" "$(peak_rss_mb "$timing")")")
+    walls=()
+    peak=0
+    for ((run = 1; run <= runs; run++)); do
+        if ! /usr/bin/time -v "$bin" run --data "$data" --as-of 2025-12-31 --out "$out" >"$log" 2>"$timing"; then
+            echo "bench.sh: arreport run failed on $size; last lines:" >&2
+            tail -n 20 "$log" "$timing" >&2
+            exit 1
+        fi
+        walls+=("$(wall_seconds "$timing")")
+        peak=$(awk -v a="$peak" -v b="$(peak_rss_mb "$timing")" 'BEGIN { print (b > a) ? b : a }')
+    done
+    # Median (the lower middle one for an even count), fastest and slowest.
+    read -r median fastest slowest < <(printf '%s\n' "${walls[@]}" | sort -n | awk '
+        { wall[NR] = $1 } END { printf "%s %s %s\n", wall[int((NR + 1) / 2)], wall[1], wall[NR] }')
+    rows+=("$(printf '%-6s %10s %9s %5s %9s %15s %12s' "$size" "$invoices" "$input_mb" "$runs" "$median" \
+        "$fastest-$slowest" "$peak")")
 done
 
-printf '%-6s %10s %9s %9s %12s\n' size invoices input_MB wall_s peak_RSS_MB
+printf '%-6s %10s %9s %5s %9s %15s %12s\n' size invoices input_MB runs wall_s wall_range_s peak_RSS_MB
 printf '%s\n' "${rows[@]}"
 
 # Where the time went, from each run's run.json (milliseconds).
 echo
-echo "phases (ms), from run.json timings_ms:"
+echo "phases (ms) of the last run, from run.json timings_ms:"
 for size in $sizes; do
     python3 - "$data_root/out-$size/run.json" "$size" <<'PY'
 import json, sys
