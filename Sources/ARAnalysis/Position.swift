@@ -215,6 +215,6 @@ public struct Position: Sendable {
         let dueA = due[Int(a.invoice)]
         let dueB = due[Int(b.invoice)]
         if dueA != dueB { return dueA < dueB }
-        return ids.key(Int(a.invoice)) < ids.key(Int(b.invoice))
+        return ids.keyPrecedes(Int(a.invoice), Int(b.invoice))
     }
 }

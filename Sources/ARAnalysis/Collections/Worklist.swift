@@ -39,9 +39,12 @@ public enum Worklist {
         let ids = ledger.invoices.ids
         for item in position.openItems {
             let customer = Int(item.customer)
-            var entry = result[customer] ?? Delinquency(oldestInvoice: item.invoice, daysPastDue: item.daysPastDue, pastDueAmount: 0)
+            var entry =
+                result[customer]
+                ?? Delinquency(oldestInvoice: item.invoice, daysPastDue: item.daysPastDue, pastDueAmount: 0)
             if item.daysPastDue > entry.daysPastDue
-                || (item.daysPastDue == entry.daysPastDue && ids.key(Int(item.invoice)) < ids.key(Int(entry.oldestInvoice)))
+                || (item.daysPastDue == entry.daysPastDue
+                    && ids.keyPrecedes(Int(item.invoice), Int(entry.oldestInvoice)))
             {
                 entry.oldestInvoice = item.invoice
                 entry.daysPastDue = item.daysPastDue

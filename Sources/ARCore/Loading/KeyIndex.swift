@@ -107,6 +107,19 @@ public struct KeyIndex: Sendable {
         }
     }
 
+    /// Whether key `a` sorts before key `b` as their Strings do (`key(a) < key(b)`): in byte
+    /// order when both are ASCII, which is the same order without making two Strings (open
+    /// items and the worklist break ties of due dates by invoice id, often).
+    public func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
+        let ordered = withKey(a) { first in
+            withKey(b) { second -> Bool? in
+                guard first.allSatisfy({ $0 < 0x80 }), second.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return first.lexicographicallyPrecedes(second)
+            }
+        }
+        return ordered ?? (key(a) < key(b))
+    }
+
     /// Every key in index order.
     public var keys: [String] { (0..<count).map(key) }
 

@@ -32,6 +32,24 @@ struct KeyIndexTests {
         #expect(index.key(3) == base + "1 ")
     }
 
+    @Test("keys compare as their Strings do: ASCII by bytes, a prefix first, other text as Strings")
+    func keyOrder() {
+        var index = KeyIndex()
+        // "é" precomposed (U+00E9) and decomposed (e + U+0301) are one String: neither precedes.
+        let keys = ["INV-10", "INV-9", "INV-1", "inv-1", "", "Ab", "é", "e\u{301}", "f", "Z"]
+        for key in keys { _ = index.insert(key) }
+        var wrong: [String] = []
+        for a in keys.indices {
+            for b in keys.indices where index.keyPrecedes(a, b) != (keys[a] < keys[b]) {
+                wrong.append("\(keys[a]) vs \(keys[b])")
+            }
+        }
+        #expect(wrong.isEmpty)
+        #expect(index.keyPrecedes(0, 1))  // "INV-10" < "INV-9", as text
+        #expect(index.keyPrecedes(2, 0))  // a prefix first
+        #expect(!index.keyPrecedes(6, 7) && !index.keyPrecedes(7, 6))
+    }
+
     @Test("growing from the smallest table keeps every key and its index")
     func growth() {
         var index = KeyIndex(capacity: 1)
