@@ -111,11 +111,14 @@ public struct KeyIndex: Sendable {
     /// order when both are ASCII, which is the same order without making two Strings (open
     /// items and the worklist break ties of due dates by invoice id, often).
     public func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
-        let ordered = withKey(a) { first in
-            withKey(b) { second -> Bool? in
-                guard first.allSatisfy({ $0 < 0x80 }), second.allSatisfy({ $0 < 0x80 }) else { return nil }
-                return first.lexicographicallyPrecedes(second)
-            }
+        let first = Int(starts[a])..<Int(starts[a + 1])
+        let second = Int(starts[b])..<Int(starts[b + 1])
+        let ordered = arena.withUnsafeBufferPointer { arena -> Bool? in
+            var ascii: UInt8 = 0
+            for index in first { ascii |= arena[index] }
+            for index in second { ascii |= arena[index] }
+            guard ascii < 0x80 else { return nil }
+            return arena[first].lexicographicallyPrecedes(arena[second])
         }
         return ordered ?? (key(a) < key(b))
     }
