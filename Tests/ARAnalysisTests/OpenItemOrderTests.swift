@@ -40,4 +40,24 @@ struct OpenItemOrderTests {
         let customers = result.position.openItems.map { loaded.ledger.customers.ids[Int($0.customer)] }
         #expect(customers == ["C1", "C1", "C1", "C1", "C10", "C2", "C3", "C3", "C3"])
     }
+
+    @Test("a customer's many open items (more than an insertion sort takes) in the same order")
+    func manyItemsOfOneCustomer() throws {
+        // C1 has 40 open invoices, M0...M39, listed from M39 down; M(n) falls due on day n % 5
+        // of June, so each due date has 8 invoices, ordered by id as text (M0, M10, M15, ...).
+        // C0, listed after, comes first. T = 2024-06-30, nothing paid.
+        let rows = (0..<40).reversed().map { n in "M\(n),C1,2024-05-01,2024-06-0\(n % 5 + 1),10.00" }
+        let fixture = LedgerFixture(
+            invoices: (["invoice_id,customer_id,issue_date,due_date,amount"] + rows + [
+                "K1,C0,2024-05-01,2024-06-09,5.00"
+            ])
+            .joined(separator: "\n"))
+        let loaded = try fixture.load(asOf: "2024-06-30")
+        let result = try loaded.analyze(asOf: "2024-06-30")
+        let order = result.position.openItems.map { loaded.ledger.invoices.ids.key(Int($0.invoice)) }
+        let expected =
+            ["K1"] + (0..<5).flatMap { day in (0..<40).filter { $0 % 5 == day }.map { "M\($0)" }.sorted() }
+        #expect(order == expected)
+        #expect(order.prefix(4) == ["K1", "M0", "M10", "M15"])
+    }
 }
