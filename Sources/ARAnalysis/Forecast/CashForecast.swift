@@ -55,25 +55,33 @@ public struct CashForecast: Sendable, Equatable {
     /// converted to zero in its currency (neither overpaid nor a candidate of `InvoiceFacts`).
     public static func recentPayers(ledger: Ledger, asOf dates: [Day]) -> [[Bool]] {
         let windows = dates.map { (after: $0 - paymentLookbackDays, through: $0) }
-        var paid = [[Bool]](repeating: [Bool](repeating: false, count: ledger.customers.count), count: dates.count)
-        let invoices = ledger.invoices
-        let applications = ledger.applications
-        for invoice in 0..<invoices.count {
-            for slot in Int(applications.start[invoice])..<Int(applications.start[invoice + 1])
-            where applications.kind[slot] == .payment {
-                let date = applications.date[slot]
+        // Dates outside every window are passed over with two comparisons (most are).
+        let after = windows.map(\.after).min() ?? 0
+        let through = windows.map(\.through).max() ?? 0
+        let customerCount = ledger.customers.count
+        // One flat array, window by window, written through a pointer: a nested array checked
+        // its uniqueness on every write.
+        var flat = [Bool](repeating: false, count: customerCount * dates.count)
+        flat.withUnsafeMutableBufferPointer { paid in
+            @inline(__always) func mark(_ date: Day, _ customer: Int32) {
+                guard date > after, date <= through else { return }
                 for (index, window) in windows.enumerated() where date > window.after && date <= window.through {
-                    paid[index][Int(invoices.customer[invoice])] = true
+                    paid[index * customerCount + Int(customer)] = true
                 }
             }
-        }
-        let unapplied = ledger.unapplied
-        for item in 0..<unapplied.count where unapplied.kind[item] == .payment {
-            let date = unapplied.date[item]
-            for (index, window) in windows.enumerated() where date > window.after && date <= window.through {
-                paid[index][Int(unapplied.customer[item])] = true
+            let invoices = ledger.invoices
+            let applications = ledger.applications
+            let start = applications.start
+            for invoice in 0..<invoices.count {
+                for slot in Int(start[invoice])..<Int(start[invoice + 1]) where applications.kind[slot] == .payment {
+                    mark(applications.date[slot], invoices.customer[invoice])
+                }
+            }
+            let unapplied = ledger.unapplied
+            for item in 0..<unapplied.count where unapplied.kind[item] == .payment {
+                mark(unapplied.date[item], unapplied.customer[item])
             }
         }
-        return paid
+        return dates.indices.map { Array(flat[($0 * customerCount)..<(($0 + 1) * customerCount)]) }
     }
 }
