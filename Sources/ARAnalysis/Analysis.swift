@@ -86,9 +86,9 @@ public enum Analysis {
             ledger: ledger, asOf: asOf, window: window, balances: balances, position: position, sales: sales,
             settlement: settlement.overall)
 
-        // The back-test (a second position, at T-91) and the forecast depend on nothing below and
-        // take about as long as the risk scores, worklist and credit holds: they run on the other
-        // core, with the recent payers at T and at T-91 found in one pass.
+        // The back-test (the invoices open at T-91, summed from the ledger) and the forecast
+        // depend on nothing below and take about as long as the risk scores, worklist and credit
+        // holds: they run on the other core, with the recent payers at T and at T-91 found in one pass.
         let ((backTest, forecast), (risk, worklist, holds)) = try inParallel(
             {
                 let backTestDate = asOf - ForecastBackTest.lookbackDays
