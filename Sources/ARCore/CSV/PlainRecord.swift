@@ -67,6 +67,13 @@ public struct PlainRecord {
         UnsafeBufferPointer(start: base + start, count: max(end, start) - start)
     }
 
+    /// Whether `field` is a required value the fast path can take as it stands: not empty, and
+    /// without a blank at either end (`hasBlankEdge`). Required keys and amounts ask it.
+    @inline(__always)
+    public static func isPlainRequired(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        !field.isEmpty && !hasBlankEdge(field)
+    }
+
     /// Whether `field` starts or ends with a space, tab or CR, which `CSVRow.value` trims: a key's
     /// reader declines such a field, so a fast-path key is always the key as trimmed.
     @inline(__always)

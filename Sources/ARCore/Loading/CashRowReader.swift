@@ -68,8 +68,8 @@ struct CashRowReader: CSVRowHandler {
         let amount = fields[at.amount]
         // Declined before anything is looked up, as `row` rejects it first: an empty required value.
         // (A blank edge on the amount declines too: an amount of blanks only is empty to `row`.)
-        guard !id.isEmpty, !customer.isEmpty, !amount.isEmpty, !PlainRecord.hasBlankEdge(id),
-            !PlainRecord.hasBlankEdge(customer), !PlainRecord.hasBlankEdge(invoice), !PlainRecord.hasBlankEdge(amount),
+        guard PlainRecord.isPlainRequired(id), PlainRecord.isPlainRequired(customer),
+            PlainRecord.isPlainRequired(amount), !PlainRecord.hasBlankEdge(invoice),
             let day = sink.days.day(fields[at.date]),
             // Without customers.csv, resolving adds the customer, as `row` would at this point.
             let customerIndex = resolver.resolve(customer)

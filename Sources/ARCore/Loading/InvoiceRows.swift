@@ -48,8 +48,8 @@ struct InvoiceRows: CSVRowHandler {
         let currency = fields[at.currency]
         // Declined before anything is looked up, as `row` rejects it first: an empty required value.
         // (A blank edge on the amount declines too: an amount of blanks only is empty to `row`.)
-        guard !id.isEmpty, !customer.isEmpty, !amount.isEmpty, !PlainRecord.hasBlankEdge(id),
-            !PlainRecord.hasBlankEdge(customer), !PlainRecord.hasBlankEdge(amount), let issueDay = sink.days.day(issue)
+        guard PlainRecord.isPlainRequired(id), PlainRecord.isPlainRequired(customer),
+            PlainRecord.isPlainRequired(amount), let issueDay = sink.days.day(issue)
         else { return false }
         var dueDay: Day? = nil
         if !due.isEmpty {
