@@ -36,6 +36,7 @@ public struct Position: Sendable {
     /// Open invoices sorted by customer id, due date, invoice id.
     public var openItems: [OpenItem]
     /// customers × buckets, reporting minor units: row c is `bucketTotals[c * bucketCount ..< (c+1) * bucketCount]`.
+    /// Empty in a position computed without items (`compute(items: false)`).
     public var bucketTotals: [Int64]
     public var bucketCount: Int
     public var openTotal: [Int64]
@@ -83,8 +84,9 @@ public struct Position: Sendable {
         return (reporting, settings.asOf - ageFrom)
     }
 
-    /// With `items` false only the per-customer totals are computed: no open or unapplied items,
-    /// so nothing to sort (what the T-7 and month-end comparisons need).
+    /// With `items` false only the per-customer totals are computed, and not by bucket: no open or
+    /// unapplied items, so nothing to sort, and `bucketTotals` empty (the T-7 and month-end
+    /// comparisons read totals only: 8 MB of bucket totals to zero and fill each, at 5M invoices).
     public static func compute(
         ledger: Ledger, facts: InvoiceFacts, settings: AnalysisSettings, items: Bool = true
     ) -> Position {
@@ -98,7 +100,7 @@ public struct Position: Sendable {
             disputedAtT[Int(ledger.disputes.invoice[row])] = true
         }
         var position = Position(
-            openItems: [], bucketTotals: [Int64](repeating: 0, count: customerCount * bucketCount),
+            openItems: [], bucketTotals: [Int64](repeating: 0, count: items ? customerCount * bucketCount : 0),
             bucketCount: bucketCount, openTotal: [Int64](repeating: 0, count: customerCount),
             unapplied: [Int64](repeating: 0, count: customerCount),
             disputed: [Int64](repeating: 0, count: customerCount),
@@ -138,13 +140,13 @@ public struct Position: Sendable {
             }
             guard open > 0 else { continue }
             let (reporting, days) = aged(invoice: invoice, open: open, ledger: ledger, facts: facts, settings: settings)
-            let bucket = settings.buckets.index(daysPastDue: days)
-            position.bucketTotals[customer * bucketCount + bucket] += reporting
             position.openTotal[customer] += reporting
             if days > 30 { position.over30[customer] += reporting }
             if days > 90 { position.over90[customer] += reporting }
             if disputedAtT[invoice] { position.disputed[customer] += reporting }
             if items {
+                let bucket = settings.buckets.index(daysPastDue: days)
+                position.bucketTotals[customer * bucketCount + bucket] += reporting
                 position.openItems.append(
                     OpenItem(
                         invoice: Int32(invoice), customer: Int32(customer), daysPastDue: days,
