@@ -94,10 +94,10 @@ public struct Position: Sendable {
         let invoices = ledger.invoices
         let customerCount = ledger.customers.count
         let bucketCount = settings.buckets.count
-        var disputedAtT = [Bool](repeating: false, count: invoices.count)
+        var disputedAtT = InvoiceBits(count: invoices.count)
         for row in 0..<ledger.disputes.count
         where ledger.disputes.opened[row] <= asOf && ledger.disputes.resolved[row] > asOf {
-            disputedAtT[Int(ledger.disputes.invoice[row])] = true
+            disputedAtT.insert(Int(ledger.disputes.invoice[row]))
         }
         var position = Position(
             openItems: [], bucketTotals: [Int64](repeating: 0, count: items ? customerCount * bucketCount : 0),
@@ -143,14 +143,14 @@ public struct Position: Sendable {
             position.openTotal[customer] += reporting
             if days > 30 { position.over30[customer] += reporting }
             if days > 90 { position.over90[customer] += reporting }
-            if disputedAtT[invoice] { position.disputed[customer] += reporting }
+            if disputedAtT.contains(invoice) { position.disputed[customer] += reporting }
             if items {
                 let bucket = settings.buckets.index(daysPastDue: days)
                 position.bucketTotals[customer * bucketCount + bucket] += reporting
                 position.openItems.append(
                     OpenItem(
                         invoice: Int32(invoice), customer: Int32(customer), daysPastDue: days,
-                        disputed: disputedAtT[invoice], bucket: bucket, open: reporting))
+                        disputed: disputedAtT.contains(invoice), bucket: bucket, open: reporting))
             }
         }
         let unapplied = ledger.unapplied

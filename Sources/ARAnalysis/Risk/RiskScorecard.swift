@@ -14,16 +14,17 @@ public enum RiskScorecard {
         let earlier = settlement.earlierByCustomer
 
         // Disputes by count: invoices issued in (T-365, T], and those of them with a dispute opened <= T.
-        var disputedInvoice = [Bool](repeating: false, count: invoices.count)
+        var disputedInvoice = InvoiceBits(count: invoices.count)
         for row in 0..<ledger.disputes.count where ledger.disputes.opened[row] <= asOf {
-            disputedInvoice[Int(ledger.disputes.invoice[row])] = true
+            disputedInvoice.insert(Int(ledger.disputes.invoice[row]))
         }
         var issuedInYear = [Int](repeating: 0, count: customers.count)
         var disputedInYear = [Int](repeating: 0, count: customers.count)
-        for invoice in 0..<invoices.count where invoices.issue[invoice] > asOf - 365 && invoices.issue[invoice] <= asOf {
+        for invoice in 0..<invoices.count where invoices.issue[invoice] > asOf - 365 && invoices.issue[invoice] <= asOf
+        {
             let customer = Int(invoices.customer[invoice])
             issuedInYear[customer] += 1
-            if disputedInvoice[invoice] { disputedInYear[customer] += 1 }
+            if disputedInvoice.contains(invoice) { disputedInYear[customer] += 1 }
         }
 
         let toReporting = ledger.toReporting
