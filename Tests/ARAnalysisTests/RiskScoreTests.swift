@@ -21,6 +21,16 @@ struct RiskScoreTests {
         #expect(all.scoreTenths == 1000 && all.band == .critical)
     }
 
+    @Test("each factor's index is its place in SPEC's order, and the stored values keep that order")
+    func factorOrder() {
+        #expect(RiskFactor.allCases.map(\.index) == Array(0..<6))
+        let raw = rawFactors(late: 1, pastDue: 2, severe: 3, utilization: 4, trend: 5, disputes: 6)
+        let risk = scored(raw)
+        #expect(risk.rawValues == raw)
+        #expect(RiskFactor.allCases.map(risk.rawValue) == raw)
+        #expect(RiskFactorValues(late: 1, pastDue: 2, severe: 3, utilization: 4, trend: 5, disputes: 6) == risk.raw)
+    }
+
     @Test("a factor beyond its scale clamps to 0 or 100")
     func clamping() {
         // utilization 20 % is below its 0 point (50 %); 400 % is above its 100 point (150 %).
@@ -30,7 +40,9 @@ struct RiskScoreTests {
         #expect(scored(rawFactors(trend: -12)).factor(.trend) == 0)
     }
 
-    @Test("band edges on the rounded score: 24.9 low, 24.95 rounds to 25.0 medium, 49.9 medium, 50.0 high, 74.9 high, 75.0 critical")
+    @Test(
+        "band edges on the rounded score: 24.9 low, 24.95 rounds to 25.0 medium, 49.9 medium, 50.0 high, 74.9 high, 75.0 critical"
+    )
     func bandEdges() {
         // late d days contributes 0.30 x d / 60 x 100 = d / 2.
         // d = 49.8 -> 24.9: low.  d = 49.9 -> 24.95 -> 25.0 (half away from zero): medium, though unrounded < 25.
@@ -94,7 +106,9 @@ struct RiskScoreTests {
         #expect(throws: SettingsError.self) { try negative.validate() }
         var scale = RiskSettings.standard
         scale.scales[.trend] = FactorScale(zeroAt: 30, fullAt: 30)
-        #expect(throws: SettingsError.invalid("risk.scales.trend: the 100 point (30.0) must be above the 0 point (30.0)")) {
+        #expect(
+            throws: SettingsError.invalid("risk.scales.trend: the 100 point (30.0) must be above the 0 point (30.0)")
+        ) {
             try scale.validate()
         }
         var bands = RiskSettings.standard

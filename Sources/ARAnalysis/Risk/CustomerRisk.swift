@@ -1,27 +1,37 @@
 /// One scored customer (docs/METRICS.md, "Customer risk").
 public struct CustomerRisk: Sendable, Equatable {
     public var customer: Int
-    /// Each factor's raw value in its own unit (days or percent), in `RiskFactor.allCases` order.
-    public var rawValues: [Double]
-    /// Each factor scaled to 0...100 and clamped, in `RiskFactor.allCases` order.
-    public var factors: [Double]
+    /// Each factor's raw value in its own unit (days or percent).
+    public var raw: RiskFactorValues
+    /// Each factor scaled to 0...100 and clamped.
+    public var scaled: RiskFactorValues
     /// The weighted sum of the unrounded factors.
     public var unroundedScore: Double
     /// The score rounded half away from zero to 1 decimal, in tenths: 437 = 43.7.
     public var scoreTenths: Int
     /// The band of the rounded score.
     public var band: RiskBand
-    /// The two largest weighted contributions above 0, largest first; ties go to the factor listed first.
-    public var reasons: [RiskFactor]
+    /// The largest and second largest weighted contributions above 0 (`reasons`).
+    public var firstReason: RiskFactor?
+    public var secondReason: RiskFactor?
 
     public var score: Double { Double(scoreTenths) / 10 }
 
+    /// Each factor's raw value, in `RiskFactor.allCases` order.
+    public var rawValues: [Double] { raw.array }
+
+    /// Each factor scaled, in `RiskFactor.allCases` order.
+    public var factors: [Double] { scaled.array }
+
+    /// The two largest weighted contributions above 0, largest first; ties go to the factor listed first.
+    public var reasons: [RiskFactor] { [firstReason, secondReason].compactMap { $0 } }
+
     public func factor(_ factor: RiskFactor) -> Double {
-        factors[RiskFactor.allCases.firstIndex(of: factor)!]
+        scaled[factor.index]
     }
 
     public func rawValue(_ factor: RiskFactor) -> Double {
-        rawValues[RiskFactor.allCases.firstIndex(of: factor)!]
+        raw[factor.index]
     }
 }
 
@@ -35,9 +45,10 @@ public enum RiskScoring {
         return units < 0 ? -Int(magnitude) : Int(magnitude)
     }
 
-    /// The scored values of one customer from its raw factor values.
+    /// The scored values of one customer from its raw factor values, one per factor in
+    /// `RiskFactor.allCases` order.
     public static func score(customer: Int, rawValues: [Double], settings: RiskSettings) -> CustomerRisk {
-        score(customer: customer, rawValues: rawValues, table: Table(settings))
+        score(customer: customer, raw: RiskFactorValues(rawValues), table: Table(settings))
     }
 
     /// The settings as arrays in `RiskFactor.allCases` order, looked up once per scorecard
@@ -56,9 +67,9 @@ public enum RiskScoring {
         }
     }
 
-    public static func score(customer: Int, rawValues: [Double], table: Table) -> CustomerRisk {
+    public static func score(customer: Int, raw rawValues: RiskFactorValues, table: Table) -> CustomerRisk {
         let factors = table.factors
-        var scaled = [Double](repeating: 0, count: factors.count)
+        var scaled = RiskFactorValues()
         var unrounded = 0.0
         // The two largest contributions above 0; a later equal one does not displace an earlier
         // one, so ties keep SPEC's factor order.
@@ -76,12 +87,10 @@ public enum RiskScoring {
                 second = index
             }
         }
-        var reasons: [RiskFactor] = []
-        if first >= 0 { reasons.append(factors[first]) }
-        if second >= 0 { reasons.append(factors[second]) }
         let tenths = tenths(unrounded)
         return CustomerRisk(
-            customer: customer, rawValues: rawValues, factors: scaled, unroundedScore: unrounded, scoreTenths: tenths,
-            band: table.bands.band(of: Double(tenths) / 10), reasons: reasons)
+            customer: customer, raw: rawValues, scaled: scaled, unroundedScore: unrounded, scoreTenths: tenths,
+            band: table.bands.band(of: Double(tenths) / 10), firstReason: first >= 0 ? factors[first] : nil,
+            secondReason: second >= 0 ? factors[second] : nil)
     }
 }

@@ -16,6 +16,18 @@ public enum RiskFactor: String, Sendable, CaseIterable, Hashable {
 
     /// The name used in outputs and in the config file.
     public var key: String { rawValue }
+
+    /// Its place in `allCases`, without building that array (risk_scores.csv asks it for every row).
+    public var index: Int {
+        switch self {
+        case .late: 0
+        case .pastDue: 1
+        case .severe: 2
+        case .utilization: 3
+        case .trend: 4
+        case .disputes: 5
+        }
+    }
 }
 
 /// Where a factor's raw value scores 0 and where it scores 100 (docs/METRICS.md, "Customer risk").

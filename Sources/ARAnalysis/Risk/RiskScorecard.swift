@@ -54,10 +54,10 @@ public enum RiskScorecard {
             }
             let disputes =
                 issuedInYear[customer] > 0 ? Double(disputedInYear[customer]) / Double(issuedInYear[customer]) * 100 : 0
-            scored.append(
-                RiskScoring.score(
-                    customer: customer, rawValues: [late, pastDue, severe, utilization, trend, disputes],
-                    table: table))
+            let raw = RiskFactorValues(
+                late: late, pastDue: pastDue, severe: severe, utilization: utilization, trend: trend, disputes: disputes
+            )
+            scored.append(RiskScoring.score(customer: customer, raw: raw, table: table))
         }
         return scored
     }

@@ -18,8 +18,8 @@ extension OutputTables {
             csv.field(customers.names[customer])
             csv.money(Int64(scores[index].scoreTenths), digits: 1)  // Format.score, without a String
             csv.field(scores[index].band.rawValue)
-            for factor in 0..<RiskFactor.allCases.count { csv.ratio(scores[index].factors[factor]) }
-            csv.field(reasonsText(scores[index].reasons))
+            for factor in 0..<RiskFactorValues.count { csv.ratio(scores[index].scaled[factor]) }
+            csv.field(reasonsText(scores[index].firstReason, scores[index].secondReason))
             csv.endRow()
         }
     }
@@ -34,11 +34,9 @@ private let joinedReasons: [String] = {
     }
 }()
 
-private func reasonsText(_ reasons: [RiskFactor]) -> String {
-    guard reasons.count <= 2 else { return reasons.map(\.key).joined(separator: ";") }
-    var slot = 0
-    for reason in reasons { slot = slot * 7 + RiskFactor.allCases.firstIndex(of: reason)! + 1 }
-    return joinedReasons[slot]
+private func reasonsText(_ first: RiskFactor?, _ second: RiskFactor?) -> String {
+    func slot(_ reason: RiskFactor?) -> Int { reason.map { $0.index + 1 } ?? 0 }
+    return joinedReasons[second == nil ? slot(first) : slot(first) * 7 + slot(second)]
 }
 
 extension Format {
