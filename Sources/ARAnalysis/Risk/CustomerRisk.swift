@@ -69,22 +69,25 @@ public enum RiskScoring {
 
     public static func score(customer: Int, raw rawValues: RiskFactorValues, table: Table) -> CustomerRisk {
         let factors = table.factors
-        var scaled = RiskFactorValues()
+        // Scaled all at once: set one by one, each write went through memory and stalled the reads after it.
+        func scale(_ index: Int) -> Double { table.scales[index].score(rawValues[index]) }
+        let scaled = RiskFactorValues(
+            late: scale(0), pastDue: scale(1), severe: scale(2), utilization: scale(3), trend: scale(4),
+            disputes: scale(5))
         var unrounded = 0.0
         // The two largest contributions above 0; a later equal one does not displace an earlier
         // one, so ties keep SPEC's factor order.
-        var first = -1
-        var second = -1
-        for index in 0..<factors.count {
-            scaled[index] = table.scales[index].score(rawValues[index])
+        var (first, firstContribution) = (-1, 0.0)
+        var (second, secondContribution) = (-1, 0.0)
+        for index in 0..<RiskFactorValues.count {
             let contribution = table.weights[index] * scaled[index]
             unrounded += contribution
             guard contribution > 0 else { continue }
-            if first < 0 || contribution > table.weights[first] * scaled[first] {
-                second = first
-                first = index
-            } else if second < 0 || contribution > table.weights[second] * scaled[second] {
-                second = index
+            if first < 0 || contribution > firstContribution {
+                (second, secondContribution) = (first, firstContribution)
+                (first, firstContribution) = (index, contribution)
+            } else if second < 0 || contribution > secondContribution {
+                (second, secondContribution) = (index, contribution)
             }
         }
         let tenths = tenths(unrounded)
