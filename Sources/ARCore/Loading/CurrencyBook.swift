@@ -34,10 +34,18 @@ public struct CurrencyBook: Sendable {
     /// release of both arrays per row when inlined into a loader.
     func rated(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int16, digits: Int)? {
         guard let packed = CurrencyBook.pack(bytes) else { return nil }
-        for index in packedCodes.indices where packedCodes[index] == packed {
-            return (Int16(index), packedDigits[index])
+        guard packedCodes.count <= 8 else {
+            for index in packedCodes.indices where packedCodes[index] == packed {
+                return (Int16(index), packedDigits[index])
+            }
+            return nil
         }
-        return nil
+        // A handful of currencies, met in no order row after row: every code is compared,
+        // without a branch on which one matched (the early exit mispredicted about every
+        // other row). Codes are distinct, so at most one matches.
+        var found = -1
+        for index in packedCodes.indices { found = packedCodes[index] == packed ? index : found }
+        return found < 0 ? nil : (Int16(found), packedDigits[found])
     }
 
     /// The minor digits of the currency at `index`.
