@@ -50,8 +50,11 @@ public struct Position: Sendable {
     /// net balance = open invoices - unapplied cash.
     public func netBalance(_ customer: Int) -> Int64 { openTotal[customer] - unapplied[customer] }
 
+    /// Customer `customer`'s open amounts by bucket: of a position with items only (a position
+    /// computed with `items: false` has no bucket totals).
     public func buckets(of customer: Int) -> ArraySlice<Int64> {
-        bucketTotals[(customer * bucketCount)..<((customer + 1) * bucketCount)]
+        precondition(!bucketTotals.isEmpty || bucketCount == 0, "bucket totals of a position without items")
+        return bucketTotals[(customer * bucketCount)..<((customer + 1) * bucketCount)]
     }
 
     /// open_T of one invoice and the unapplied cash it leaves (prepayment before issue, excess after),

@@ -40,9 +40,7 @@ struct RiskScoreTests {
         #expect(scored(rawFactors(trend: -12)).factor(.trend) == 0)
     }
 
-    @Test(
-        "band edges on the rounded score: 24.9 low, 24.95 rounds to 25.0 medium, 49.9 medium, 50.0 high, 74.9 high, 75.0 critical"
-    )
+    @Test("bands by rounded score: 24.9 low, 24.95 -> 25.0 medium, 49.9 medium, 50 high, 74.9 high, 75 critical")
     func bandEdges() {
         // late d days contributes 0.30 x d / 60 x 100 = d / 2.
         // d = 49.8 -> 24.9: low.  d = 49.9 -> 24.95 -> 25.0 (half away from zero): medium, though unrounded < 25.

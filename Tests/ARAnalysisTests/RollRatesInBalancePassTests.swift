@@ -13,10 +13,13 @@ import Testing
 struct RollRatesInBalancePassTests {
     /// Invoices in USD and EUR issued over 2024, each left unpaid, paid in full, paid in parts,
     /// overpaid, or paid before its issue date; payments fall on, before and after month ends.
-    static func randomLedger(seed: UInt64) throws -> Ledger {
+    /// 400 invoices of six customers, paid in every way; with `disputes`, about one in five
+    /// disputed some time after its issue, resolved later or not yet.
+    static func randomLedger(seed: UInt64, disputes withDisputes: Bool = false) throws -> Ledger {
         var random = SplitMix64(seed: seed)
         var invoices = ["invoice_id,customer_id,issue_date,due_date,amount,currency"]
         var payments = ["payment_id,customer_id,invoice_id,date,amount,currency"]
+        var disputes = ["invoice_id,opened,resolved,reason"]
         let start = day("2024-01-01")
         func text(_ day: Day) -> String { CivilCalendar.format(day) }
         for n in 0..<400 {
@@ -52,6 +55,12 @@ struct RollRatesInBalancePassTests {
                     (issue + Day(Int.random(in: 0...120, using: &random)), Int64.random(in: 1...amount, using: &random))
                 ]
             }
+            if withDisputes, Int.random(in: 0..<5, using: &random) == 0 {
+                let opened = issue + Day(Int.random(in: 0...60, using: &random))
+                let resolved =
+                    Bool.random(using: &random) ? text(opened + Day(Int.random(in: 1...90, using: &random))) : ""
+                disputes.append("I\(n),\(text(opened)),\(resolved),pricing")
+            }
             for (index, (date, value)) in paid.enumerated() {
                 payments.append(
                     "P\(n)-\(index),\(customer),I\(n),\(text(date)),\(MinorUnits.format(value, minorDigits: 2)),\(currency)"
@@ -60,6 +69,7 @@ struct RollRatesInBalancePassTests {
         }
         let fixture = LedgerFixture(
             invoices: invoices.joined(separator: "\n"), payments: payments.joined(separator: "\n"),
+            disputes: withDisputes ? disputes.joined(separator: "\n") : nil,
             fxRates: "date,currency,rate\n2024-01-01,EUR,1.0843")
         return try fixture.load(asOf: "2025-06-30").ledger
     }

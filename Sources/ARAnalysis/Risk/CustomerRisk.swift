@@ -11,8 +11,9 @@ public struct CustomerRisk: Sendable, Equatable {
     public var scoreTenths: Int
     /// The band of the rounded score.
     public var band: RiskBand
-    /// The largest and second largest weighted contributions above 0 (`reasons`).
+    /// The factor with the largest weighted contribution above 0, if any (`reasons`).
     public var firstReason: RiskFactor?
+    /// The factor with the second largest, if any; nil whenever `firstReason` is.
     public var secondReason: RiskFactor?
 
     public var score: Double { Double(scoreTenths) / 10 }
@@ -69,7 +70,8 @@ public enum RiskScoring {
 
     public static func score(customer: Int, raw rawValues: RiskFactorValues, table: Table) -> CustomerRisk {
         let factors = table.factors
-        // Scaled all at once: set one by one, each write went through memory and stalled the reads after it.
+        // Built as one value, not written lane by lane: each lane's write went through memory
+        // and stalled the reads after it.
         func scale(_ index: Int) -> Double { table.scales[index].score(rawValues[index]) }
         let scaled = RiskFactorValues(
             late: scale(0), pastDue: scale(1), severe: scale(2), utilization: scale(3), trend: scale(4),

@@ -5,8 +5,10 @@ public struct RiskFactorValues: Sendable, Equatable {
     /// Lanes 0..<6 hold the factors; the last two stay 0.
     private var lanes = SIMD8<Double>()
 
+    /// The number of factors.
     public static let count = 6
 
+    /// Every factor 0.
     public init() {}
 
     /// One value per factor, by name.

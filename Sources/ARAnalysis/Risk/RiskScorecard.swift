@@ -20,8 +20,8 @@ public enum RiskScorecard {
         }
         var issuedInYear = [Int](repeating: 0, count: customers.count)
         var disputedInYear = [Int](repeating: 0, count: customers.count)
-        for invoice in 0..<invoices.count where invoices.issue[invoice] > asOf - 365 && invoices.issue[invoice] <= asOf
-        {
+        let yearStart = asOf - 365
+        for invoice in 0..<invoices.count where invoices.issue[invoice] > yearStart && invoices.issue[invoice] <= asOf {
             let customer = Int(invoices.customer[invoice])
             issuedInYear[customer] += 1
             if disputedInvoice.contains(invoice) { disputedInYear[customer] += 1 }
@@ -55,8 +55,8 @@ public enum RiskScorecard {
             let disputes =
                 issuedInYear[customer] > 0 ? Double(disputedInYear[customer]) / Double(issuedInYear[customer]) * 100 : 0
             let raw = RiskFactorValues(
-                late: late, pastDue: pastDue, severe: severe, utilization: utilization, trend: trend, disputes: disputes
-            )
+                late: late, pastDue: pastDue, severe: severe, utilization: utilization, trend: trend,
+                disputes: disputes)
             scored.append(RiskScoring.score(customer: customer, raw: raw, table: table))
         }
         return scored

@@ -42,9 +42,9 @@ public struct CurrencyBook: Sendable {
         }
         // A handful of currencies, met in no order row after row: every code is compared,
         // without a branch on which one matched (the early exit mispredicted about every
-        // other row). Codes are distinct, so at most one matches.
+        // other row). From the last to the first, so the first match wins, as with the early exit.
         var found = -1
-        for index in packedCodes.indices { found = packedCodes[index] == packed ? index : found }
+        for index in packedCodes.indices.reversed() { found = packedCodes[index] == packed ? index : found }
         return found < 0 ? nil : (Int16(found), packedDigits[found])
     }
 

@@ -26,7 +26,8 @@ extension OutputTables {
 }
 
 /// Reason lists as written (`late;past_due`), for up to two reasons: the 43 possible lists are
-/// joined once, not per row. Slot (first + 1) * 7 + (second + 1), by factor index; 0 = none.
+/// joined once, not per row. Slot (first + 1) * 7 + (second + 1) by factor index, a missing
+/// reason counting 0: no reasons 0, one reason (first + 1) * 7.
 private let joinedReasons: [String] = {
     let factors = RiskFactor.allCases
     return (0..<49).map { slot in
@@ -36,7 +37,7 @@ private let joinedReasons: [String] = {
 
 private func reasonsText(_ first: RiskFactor?, _ second: RiskFactor?) -> String {
     func slot(_ reason: RiskFactor?) -> Int { reason.map { $0.index + 1 } ?? 0 }
-    return joinedReasons[second == nil ? slot(first) : slot(first) * 7 + slot(second)]
+    return joinedReasons[slot(first) * 7 + slot(second)]
 }
 
 extension Format {

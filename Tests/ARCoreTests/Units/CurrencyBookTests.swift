@@ -36,4 +36,21 @@ struct CurrencyBookTests {
             #expect(index(code) == nil, "\(code.debugDescription)")
         }
     }
+
+    @Test("a book of more than eight currencies (matched another way than a handful) finds each and no other")
+    func manyCurrencies() {
+        let codes = ["AUD", "CAD", "CHF", "DKK", "EUR", "GBP", "JPY", "NOK", "SEK", "ABCDEFG"]
+        var rates: [String: FXRate] = [:]
+        for code in codes { rates[code] = FXRate(mantissa: 1, scale: 0) }
+        let book = CurrencyBook(reporting: Currency(code: "USD"), latestRates: rates)
+        #expect(book.currencies.count == 11)
+        for (position, currency) in book.currencies.enumerated() {
+            for code in [currency.code, currency.code.lowercased()] {
+                #expect(book.index(ofCode: code) == Int16(position), "\(code)")
+            }
+        }
+        for code in ["", "ZAR", "US", "USDX", "ABCDEFGH", "EU"] {
+            #expect(book.index(ofCode: code) == nil, "\(code.debugDescription)")
+        }
+    }
 }
