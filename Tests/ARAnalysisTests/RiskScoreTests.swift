@@ -21,9 +21,10 @@ struct RiskScoreTests {
         #expect(all.scoreTenths == 1000 && all.band == .critical)
     }
 
-    @Test("each factor's index is its place in SPEC's order, and the stored values keep that order")
+    @Test("each factor's index and band's rank are their places in SPEC's order; stored values keep that order")
     func factorOrder() {
         #expect(RiskFactor.allCases.map(\.index) == Array(0..<6))
+        #expect(RiskBand.allCases.map(\.rank) == Array(0..<4))
         let raw = rawFactors(late: 1, pastDue: 2, severe: 3, utilization: 4, trend: 5, disputes: 6)
         let risk = scored(raw)
         #expect(risk.rawValues == raw)

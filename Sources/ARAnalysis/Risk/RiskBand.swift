@@ -1,6 +1,17 @@
 /// A customer's risk band, from its rounded score (SPEC section 5).
 public enum RiskBand: String, Sendable, CaseIterable {
     case low, medium, high, critical
+
+    /// Its place in `allCases`, lowest first, without building that array (the report ranks
+    /// the bands of 200,000 customers).
+    public var rank: Int {
+        switch self {
+        case .low: 0
+        case .medium: 1
+        case .high: 2
+        case .critical: 3
+        }
+    }
 }
 
 /// The lower edges of the medium, high and critical bands:
