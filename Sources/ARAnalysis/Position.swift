@@ -53,7 +53,7 @@ public struct Position: Sendable {
     /// Customer `customer`'s open amounts by bucket: of a position with items only (a position
     /// computed with `items: false` has no bucket totals).
     public func buckets(of customer: Int) -> ArraySlice<Int64> {
-        precondition(!bucketTotals.isEmpty || bucketCount == 0, "bucket totals of a position without items")
+        precondition(bucketTotals.count == openTotal.count * bucketCount, "bucket totals of a position without items")
         return bucketTotals[(customer * bucketCount)..<((customer + 1) * bucketCount)]
     }
 
